@@ -1,0 +1,126 @@
+// Plain data shared by every stage of the engine. Nothing here knows about
+// LSP, VS Code or the file system: offsets are UTF-16 code units into the
+// original text (what JS strings and LSP positions use).
+
+export type Verdict = 'supported' | 'contradicted' | 'disputed' | 'unsupported';
+export type Stance = 'supports' | 'contradicts';
+
+/** Half-open range [start, end) of UTF-16 offsets into one text. */
+export interface OffsetRange {
+  start: number;
+  end: number;
+}
+
+export interface Position {
+  line: number; // 0-based
+  character: number; // 0-based, UTF-16
+}
+
+export interface LineRange {
+  start: Position;
+  end: Position;
+}
+
+/** A problem with the input (a corpus file, a setting, a cache) reported as data. */
+export interface Problem {
+  /** The file or setting concerned, as given by the caller. */
+  path: string;
+  severity: 'error' | 'warning' | 'info';
+  /** Stable machine-readable code, e.g. `binary-file`, `too-large`, `bad-encoding`. */
+  code: string;
+  message: string;
+}
+
+export type SegmentKind = 'sentence' | 'heading' | 'listItem' | 'tableCell' | 'quote';
+
+/**
+ * One sentence-like unit of a document. `text` is the slice of the original
+ * document at [start, end) with markup that carries no words (link URLs,
+ * emphasis markers, inline HTML, inline code) replaced by spaces, so it has the
+ * same length as the slice and offsets inside it map 1:1 back to the document.
+ */
+export interface Segment {
+  text: string;
+  start: number;
+  end: number;
+  kind: SegmentKind;
+  /** ISO 639-1 code (`en`, `nb`, `nl`, `de`, `da`, `sv`, `fr`, `es`) or `und`. */
+  lang: string;
+}
+
+export interface SourceMeta {
+  title?: string;
+  outlet?: string;
+  date?: string;
+  url?: string;
+  language?: string;
+}
+
+/** A corpus document after decoding, cleaning and segmentation. */
+export interface SourceDoc {
+  /** Path as given by the caller (relative to the working directory for the CLI). */
+  path: string;
+  text: string;
+  meta: SourceMeta;
+  lang: string;
+  /** Sentences kept after boilerplate removal, in document order. */
+  segments: Segment[];
+  /** Content hash of the decoded text (hex), used for caches. */
+  hash: string;
+}
+
+export interface Evidence {
+  source: string;
+  /** Offsets of the evidence sentence in the source text. */
+  offsets: OffsetRange;
+  range: LineRange;
+  quote: string;
+  stance: Stance;
+  /** For `contradicts`: the source's value as a person would write it (`60 km/h`). */
+  detail?: string;
+  lang: string;
+  meta: SourceMeta;
+  /** How well this sentence aligns with the claim, 0..1. */
+  score: number;
+}
+
+/** A replacement that makes the draft agree with one source ("use the source's value"). */
+export interface ValueFix {
+  /** Offsets in the draft of the span to replace. */
+  offsets: OffsetRange;
+  replacement: string;
+  source: string;
+}
+
+export interface ClaimResult {
+  text: string;
+  offsets: OffsetRange;
+  range: LineRange;
+  verdict: Verdict;
+  message: string;
+  evidence: Evidence[];
+  fixes: ValueFix[];
+  lang: string;
+  /** Hash of the normalised sentence: identifies the claim across edits elsewhere. */
+  key: string;
+}
+
+export interface DraftReport {
+  claims: ClaimResult[];
+  /** The draft's dominant language. */
+  lang: string;
+  corpusVersion: number;
+}
+
+/** Cooperative cancellation: the engine polls it between sentences. */
+export interface CancellationSignal {
+  readonly isCancellationRequested: boolean;
+}
+
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
