@@ -1,0 +1,196 @@
+#!/usr/bin/env node
+// UI smoke test: what a writer sees. Packages the extension as a .vsix (vsce, offline), installs it
+// into code-server (VS Code 1.100.3 from npm), opens a throw-away copy of test/e2e/fixture + the demo
+// corpus in headless Chromium (playwright-core + Debian /usr/bin/chromium), and checks through the UI:
+//   squiggle   a warning squiggle appears in draft.md
+//   problems   the Problems panel (Ctrl+Shift+M) lists corroborate's disputed/contradicted messages
+//   hover      hovering the supported sentence shows the citation (file name + quote)
+//   quickfix   the light-bulb menu on the journey time offers "Use the source's value"; applying it
+//              turns "40 hours" into "20 hours" in the editor
+//   statusbar  the status bar item shows the claim counts
+// Screenshots go to test-results/ui-*.png. Prints one line per check and `N passed, N failed`.
+//
+// Usage: node scripts/e2e/ui-smoke.mjs [--vsix path] [--keep]
+// Environment: CODE_SERVER_BIN, CHROMIUM_BIN, UI_STEP_TIMEOUT (ms per wait, default 45000).
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { codeServerBin, launchChromium, makeUserDataDir, startCodeServer } from './lib.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const outDir = join(root, 'test-results');
+const STEP = Number(process.env.UI_STEP_TIMEOUT || 45_000);
+const argv = process.argv.slice(2);
+const keep = argv.includes('--keep');
+const vsixArg = argv.includes('--vsix') ? resolve(argv[argv.indexOf('--vsix') + 1]) : undefined;
+
+const SOURCE_VISIT = '004_56ddb15eeb98ed00.txt';
+const t0 = Date.now();
+const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
+const log = (s) => console.log(`[ui-smoke ${elapsed()}] ${s}`);
+const results = [];
+function record(name, ok, detail = '') {
+  results.push({ name, ok });
+  console.log(`${ok ? 'ok    ' : 'FAILED'} ui-smoke: ${name}${detail ? ` — ${detail}` : ''}`);
+}
+
+mkdirSync(outDir, { recursive: true });
+const work = mkdtempSync(join(tmpdir(), 'corroborate-ui-'));
+let server; let context; let page;
+
+async function shot(name) {
+  try { await page?.screenshot({ path: join(outDir, `ui-${name}.png`) }); } catch (e) { log(`screenshot ${name} failed: ${e.message}`); }
+}
+async function cleanup() {
+  try { await context?.close(); } catch { /* */ }
+  try { await server?.stop(); } catch { /* */ }
+  if (!keep) rmSync(work, { recursive: true, force: true });
+}
+let exiting = false;
+async function exit(code) {
+  if (exiting) return;
+  exiting = true;
+  await cleanup();
+  const passed = results.filter((r) => r.ok).length;
+  console.log(`ui-smoke: ${passed} passed, ${results.length - passed} failed (${elapsed()})`);
+  process.exit(code);
+}
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => { log(`received ${sig}`); exit(1); });
+
+/** Run a check: failures are recorded (with a screenshot) and later checks still run where they can. */
+async function check(name, fn) {
+  try {
+    const detail = await fn();
+    record(name, true, typeof detail === 'string' ? detail : '');
+    return true;
+  } catch (e) {
+    await shot(`${name}-failure`);
+    record(name, false, String(e?.message || e).split('\n').slice(0, 6).join(' | '));
+    return false;
+  }
+}
+
+try {
+  // 1. Package the extension (offline; vsce 3.9.2 is the last release for Node 20).
+  let vsix = vsixArg;
+  if (!vsix) {
+    vsix = join(work, 'corroborate.vsix');
+    log('packaging .vsix');
+    execFileSync('npx', ['--no-install', '@vscode/vsce', 'package', '--allow-missing-repository', '--skip-license', '-o', vsix],
+      { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, npm_config_yes: 'true' } });
+  }
+  if (!existsSync(vsix)) throw new Error(`no .vsix at ${vsix}`);
+
+  // 2. Fixture workspace: the draft + the demo corpus, in a temp folder.
+  const ws = join(work, 'workspace');
+  cpSync(join(root, 'test', 'e2e', 'fixture'), ws, { recursive: true });
+  mkdirSync(join(ws, 'corpus'));
+  for (const f of readdirSync(join(root, 'corpus'))) if (f.endsWith('.txt')) cpSync(join(root, 'corpus', f), join(ws, 'corpus', f));
+
+  // 3. Install the .vsix into a fresh extensions dir, then start code-server.
+  const userDataDir = makeUserDataDir(work, { 'workbench.colorTheme': 'Default Light Modern' });
+  const extensionsDir = join(work, 'extensions');
+  mkdirSync(extensionsDir);
+  const bin = codeServerBin();
+  log('installing the .vsix into code-server');
+  execFileSync(bin, ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix],
+    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, XDG_CONFIG_HOME: join(work, 'xdg-config') } });
+  server = await startCodeServer({ workDir: work, userDataDir, extensionsDir, logFile: join(outDir, 'code-server-ui.log') });
+  log(`code-server up at ${server.base}`);
+
+  context = await launchChromium(join(work, 'chromium-profile'));
+  page = context.pages()[0] || await context.newPage();
+  await page.goto(`${server.base}/?folder=${encodeURIComponent(ws)}`, { waitUntil: 'domcontentloaded', timeout: STEP });
+  await page.locator('.monaco-workbench').waitFor({ timeout: STEP });
+  log('workbench loaded');
+
+  const editor = page.locator('.editor-instance .monaco-editor').first();
+  const lineWith = (text) => editor.locator('.view-line', { hasText: text }).first();
+
+  // 4. Open draft.md from the Explorer.
+  const opened = await check('open-draft', async () => {
+    const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: /^draft\.md$/ }).first();
+    await row.waitFor({ timeout: STEP });
+    await row.click();
+    await lineWith('maximum speed').waitFor({ timeout: STEP });
+  });
+  if (!opened) await exit(1);
+
+  await check('squiggle', async () => {
+    await editor.locator('.squiggly-warning').first().waitFor({ timeout: 60_000 });
+    await shot('squiggle');
+    return `warning squiggle shown ${elapsed()} after start`;
+  });
+
+  await check('problems', async () => {
+    await lineWith('maximum speed').click(); // focus the editor so the keybinding reaches the workbench
+    await page.keyboard.press('Control+Shift+M');
+    const panel = page.locator('.markers-panel');
+    await panel.waitFor({ timeout: STEP });
+    const row = panel.locator('.monaco-list-row', { hasText: /corroborate/ }).first();
+    await row.waitFor({ timeout: STEP });
+    const text = (await panel.innerText()).replace(/\s+/g, ' ');
+    await shot('problems');
+    if (!/corroborate/.test(text) || !/disputed|contradicted/.test(text)) throw new Error(`Problems panel: ${text}`);
+    return text.slice(0, 160);
+  });
+
+  await check('hover', async () => {
+    const target = lineWith('official visit').locator('span span', { hasText: /official/ }).first();
+    await target.waitFor({ timeout: STEP });
+    const box = await target.boundingBox();
+    const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: SOURCE_VISIT });
+    // Move in, then a few pixels, so the editor sees a hover gesture at a stable position.
+    await page.mouse.move(box.x + 5, box.y + box.height / 2);
+    await page.mouse.move(box.x + 40, box.y + box.height / 2);
+    await hover.first().waitFor({ timeout: STEP });
+    const text = (await hover.first().innerText()).replace(/\s+/g, ' ');
+    await shot('hover');
+    if (!/official visit to Russia/i.test(text)) throw new Error(`hover has no quote: ${text}`);
+    return text.slice(0, 160);
+  });
+
+  await check('quickfix', async () => {
+    await page.mouse.move(5, 5); // drop any hover
+    await page.keyboard.press('Escape');
+    const journey = lineWith('takes about 40 hours').locator('span span', { hasText: /40/ }).first();
+    await journey.click();
+    // The light bulb appears for the caret's line once the code actions are known; click it.
+    const bulb = page.locator('.lightBulbWidget .codicon, .lightBulbWidget').first();
+    let via = 'light bulb';
+    try {
+      await bulb.waitFor({ state: 'visible', timeout: 15_000 });
+      await bulb.click();
+    } catch {
+      via = 'Ctrl+. (no light bulb seen)';
+      await page.keyboard.press('Control+.');
+    }
+    const menu = page.locator('.action-widget');
+    const item = menu.locator('.action-item, .monaco-list-row', { hasText: /source.?s value/i }).first();
+    await item.waitFor({ timeout: STEP });
+    const items = (await menu.innerText()).replace(/\s+/g, ' ');
+    await shot('quickfix-menu');
+    await item.click();
+    await lineWith('takes about 20 hours').waitFor({ timeout: STEP });
+    await shot('after-fix');
+    return `via ${via}; menu: ${items.slice(0, 160)}`;
+  });
+
+  await check('statusbar', async () => {
+    const item = page.locator('.statusbar-item', { has: page.locator('.codicon-check') }).first();
+    await item.waitFor({ timeout: STEP });
+    const text = (await item.innerText()).replace(/\s+/g, ' ').trim();
+    const label = await item.getAttribute('aria-label') ?? '';
+    await page.locator('.part.statusbar').screenshot({ path: join(outDir, 'ui-statusbar.png') });
+    if (!/\d/.test(text)) throw new Error(`status bar item without counts: "${text}" (${label})`);
+    return `"${text}"${label ? ` (${label})` : ''}`;
+  });
+
+  await exit(results.every((r) => r.ok) ? 0 : 1);
+} catch (e) {
+  await shot('error');
+  record('setup', false, String(e?.stack || e));
+  await exit(1);
+}
