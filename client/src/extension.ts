@@ -1,0 +1,58 @@
+/**
+ * VS Code entry point: starts the Corroborate language server (dist/server.js
+ * over Node IPC) for Markdown and plain-text drafts, and wires the status bar
+ * item and the commands. No checking logic lives here.
+ */
+
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerCommands } from './commands.js';
+import { StatusBar } from './status.js';
+import { ServerCommands, type InitializationOptions } from '../../server/src/lsp/protocol.js';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('Corroborate', { log: true });
+  context.subscriptions.push(output);
+
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const initializationOptions: InitializationOptions = { workspaceTrusted: vscode.workspace.isTrusted };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'markdown' },
+      { scheme: 'untitled', language: 'markdown' },
+      { scheme: 'file', language: 'plaintext' },
+      { scheme: 'untitled', language: 'plaintext' },
+    ],
+    outputChannel: output,
+    initializationOptions,
+    diagnosticPullOptions: { onChange: true, onSave: true },
+    markdown: { isTrusted: { enabledCommands: ['corroborate.openSource'] }, supportHtml: false },
+    middleware: {
+      // Untrusted workspaces never write the decisions file (see package.json capabilities).
+      provideCodeActions: async (document, range, context, token, next) => {
+        const actions = await next(document, range, context, token);
+        if (vscode.workspace.isTrusted || !actions) return actions;
+        const commandOf = (action: vscode.Command | vscode.CodeAction) =>
+          action instanceof vscode.CodeAction ? action.command?.command : action.command;
+        return actions.filter((action) => commandOf(action) !== ServerCommands.ignoreClaim);
+      },
+    },
+  };
+
+  client = new LanguageClient('corroborate', 'Corroborate', serverOptions, clientOptions);
+  const status = new StatusBar(client);
+  context.subscriptions.push(status, ...registerCommands(client, output));
+  await client.start();
+  status.listen();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

@@ -1,0 +1,142 @@
+/**
+ * Checking one draft: runs the Engine on the buffer text, marks claims hidden by
+ * a decision or an inline `<!-- corroborate-ignore -->`, and caches the result
+ * per document version and corpus stamp. A failed check logs and yields
+ * nothing; it never takes the server down.
+ */
+
+import { CancelledError } from '../core/engine.js';
+import type { CancellationSignal, ClaimResult, Logger } from '../core/types.js';
+import { isIgnoredInline } from './citations.js';
+import { claimEvidenceHash } from './claimView.js';
+import type { CorpusFolder } from './corpusFolder.js';
+import type { ClaimCounts, Settings } from './protocol.js';
+
+export interface JudgedClaim {
+  claim: ClaimResult;
+  evidenceHash: string;
+  ignored?: 'decision' | 'inline';
+}
+
+export interface CheckResult {
+  uri: string;
+  version: number;
+  /** Corpus + decisions stamp of the folder when checked. */
+  stamp: string;
+  languageKey: string;
+  markdown: boolean;
+  claims: JudgedClaim[];
+  corpusVersion: number;
+}
+
+/** The parts of a TextDocument a check reads. */
+export interface DraftSnapshot {
+  readonly uri: string;
+  readonly version: number;
+  readonly languageId: string;
+  getText(): string;
+}
+
+export function isMarkdown(document: { uri: string; languageId: string }): boolean {
+  if (document.languageId === 'markdown') return true;
+  if (document.languageId === 'plaintext' || document.languageId === 'text') return false;
+  return /\.(md|markdown|mdx|mkd)$/i.test(document.uri);
+}
+
+export function countClaims(claims: readonly JudgedClaim[]): ClaimCounts {
+  const counts: ClaimCounts = { supported: 0, contradicted: 0, disputed: 0, unsupported: 0, ignored: 0 };
+  for (const judged of claims) {
+    if (judged.ignored) counts.ignored++;
+    else counts[judged.claim.verdict]++;
+  }
+  return counts;
+}
+
+/** The claim whose sentence contains `offset` (the innermost if several do). */
+export function claimAt(claims: readonly JudgedClaim[], offset: number): JudgedClaim | undefined {
+  let best: JudgedClaim | undefined;
+  for (const judged of claims) {
+    const { start, end } = judged.claim.offsets;
+    if (offset < start || offset > end) continue;
+    if (!best || end - start < best.claim.offsets.end - best.claim.offsets.start) best = judged;
+  }
+  return best;
+}
+
+export class DraftChecker {
+  readonly #log: Logger;
+  readonly #cache = new Map<string, CheckResult>();
+
+  constructor(log: Logger) {
+    this.#log = log;
+  }
+
+  /** The cached result for exactly this version and corpus state, if any. */
+  cached(document: DraftSnapshot, folder: CorpusFolder, settings: Settings): CheckResult | undefined {
+    const hit = this.#cache.get(document.uri);
+    return hit && hit.version === document.version && hit.stamp === folder.stamp && hit.languageKey === settings.language
+      ? hit
+      : undefined;
+  }
+
+  /** The last result for the document, whatever its version. */
+  last(uri: string): CheckResult | undefined {
+    return this.#cache.get(uri);
+  }
+
+  forget(uri: string): void {
+    this.#cache.delete(uri);
+  }
+
+  /** Checks the draft; `undefined` when cancelled or failed (logged). */
+  async check(
+    document: DraftSnapshot,
+    folder: CorpusFolder,
+    settings: Settings,
+    signal: CancellationSignal,
+  ): Promise<CheckResult | undefined> {
+    const hit = this.cached(document, folder, settings);
+    if (hit) return hit;
+    const stamp = folder.stamp;
+    const markdown = isMarkdown(document);
+    const started = Date.now();
+    const text = document.getText();
+    let claims: ClaimResult[];
+    try {
+      // `await` keeps this correct if checkDraft becomes asynchronous.
+      const report = await folder.engine.checkDraft(text, {
+        markdown,
+        languageHint: settings.language === 'auto' ? undefined : settings.language,
+        token: signal,
+      });
+      claims = report.claims;
+    } catch (error) {
+      if (error instanceof CancelledError || signal.isCancellationRequested) return undefined;
+      this.#log.error(`Corroborate: checking ${document.uri} failed: ${(error as Error).stack ?? error}`);
+      return undefined;
+    }
+    if (signal.isCancellationRequested) return undefined;
+    const judged = claims.map((claim): JudgedClaim => {
+      const evidenceHash = claimEvidenceHash(claim, folder.path);
+      const ignored = folder.decisions.has(claim.key, evidenceHash)
+        ? 'decision'
+        : isIgnoredInline(text, claim.offsets.end)
+          ? 'inline'
+          : undefined;
+      return { claim, evidenceHash, ignored };
+    });
+    const result: CheckResult = {
+      uri: document.uri,
+      version: document.version,
+      stamp,
+      languageKey: settings.language,
+      markdown,
+      claims: judged,
+      corpusVersion: folder.engine.corpusVersion,
+    };
+    this.#cache.set(document.uri, result);
+    const elapsed = Date.now() - started;
+    if (elapsed > 200) this.#log.info(`Corroborate: checked ${document.uri} (${claims.length} claims) in ${elapsed} ms`);
+    return result;
+  }
+}

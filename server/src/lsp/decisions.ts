@@ -1,0 +1,158 @@
+/**
+ * "Ignore this claim" decisions, kept in `.corroborate/decisions.json` in a
+ * workspace folder so a team shares them through git. A decision is keyed by
+ * the claim key (hash of the normalised sentence) plus a hash of its evidence,
+ * so it survives edits elsewhere in the draft and lapses when the sources change.
+ * Parsing and merging are pure; `DecisionStore` does the read-modify-write.
+ */
+
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+
+export const DECISIONS_FILE = join('.corroborate', 'decisions.json');
+
+export interface Decision {
+  key: string;
+  text: string;
+  evidenceHash: string;
+  date: string;
+  /** Fields written by other tools or later versions are kept as they are. */
+  [field: string]: unknown;
+}
+
+export interface DecisionsDocument {
+  version: number;
+  ignored: Decision[];
+  [field: string]: unknown;
+}
+
+export type ParseResult = { ok: true; document: DecisionsDocument } | { ok: false; error: string };
+
+/** What the evidence hash covers: which source says what, and which way. */
+export interface HashedEvidence {
+  /** Source path relative to the workspace folder, '/'-separated (stable across machines). */
+  source: string;
+  quote: string;
+  stance: string;
+}
+
+/** Order-independent hash of a claim's evidence. */
+export function evidenceHash(evidence: readonly HashedEvidence[]): string {
+  const lines = evidence
+    .map((item) => `${item.source}\u0000${item.stance}\u0000${item.quote.replace(/\s+/g, ' ').trim()}`)
+    .sort();
+  return createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 16);
+}
+
+function isDecision(value: unknown): value is Decision {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Record<string, unknown>;
+  return typeof record.key === 'string' && typeof record.evidenceHash === 'string';
+}
+
+/** Parses the file; an empty or missing file is an empty document. Entries of unknown shape are kept verbatim on write. */
+export function parseDecisions(text: string | undefined): ParseResult {
+  if (text === undefined || text.trim() === '') return { ok: true, document: { version: 1, ignored: [] } };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, error: `invalid JSON: ${(error as Error).message}` };
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return { ok: false, error: 'expected a JSON object with an "ignored" array' };
+  }
+  const document = raw as DecisionsDocument;
+  if (document.ignored === undefined) document.ignored = [];
+  if (!Array.isArray(document.ignored)) return { ok: false, error: '"ignored" must be an array' };
+  if (typeof document.version !== 'number') document.version = 1;
+  return { ok: true, document };
+}
+
+/** Returns a new document with `decision` added (an existing entry for the same claim and evidence is replaced). */
+export function addDecision(document: DecisionsDocument, decision: Decision): DecisionsDocument {
+  const others = document.ignored.filter(
+    (entry) => !(isDecision(entry) && entry.key === decision.key && entry.evidenceHash === decision.evidenceHash),
+  );
+  return { ...document, ignored: [...others, decision] };
+}
+
+export function serializeDecisions(document: DecisionsDocument): string {
+  const { version, ignored, ...rest } = document;
+  return `${JSON.stringify({ version, ...rest, ignored }, null, 2)}\n`;
+}
+
+/** Lookup set of `key + evidenceHash`. */
+export class DecisionSet {
+  static readonly empty = new DecisionSet([]);
+  readonly #ids: Set<string>;
+
+  constructor(decisions: readonly unknown[]) {
+    this.#ids = new Set(decisions.filter(isDecision).map((entry) => `${entry.key}:${entry.evidenceHash}`));
+  }
+
+  has(key: string, hash: string): boolean {
+    return this.#ids.has(`${key}:${hash}`);
+  }
+
+  get size(): number {
+    return this.#ids.size;
+  }
+}
+
+export type LoadResult = { ok: true; decisions: DecisionSet } | { ok: false; error: string };
+
+/** The decisions file of one workspace folder. Writes are serialised so two quick "ignore" clicks both land. */
+export class DecisionStore {
+  readonly path: string;
+  #queue: Promise<unknown> = Promise.resolve();
+
+  constructor(folderPath: string) {
+    this.path = join(folderPath, DECISIONS_FILE);
+  }
+
+  async #read(): Promise<string | undefined> {
+    try {
+      return await readFile(this.path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+  }
+
+  /** Reads and parses the file; errors name the file. */
+  async #readParsed(): Promise<ParseResult> {
+    let text: string | undefined;
+    try {
+      text = await this.#read();
+    } catch (error) {
+      return { ok: false, error: `${this.path}: ${(error as Error).message}` };
+    }
+    const parsed = parseDecisions(text);
+    return parsed.ok ? parsed : { ok: false, error: `${this.path}: ${parsed.error}` };
+  }
+
+  async load(): Promise<LoadResult> {
+    const parsed = await this.#readParsed();
+    return parsed.ok ? { ok: true, decisions: new DecisionSet(parsed.document.ignored) } : parsed;
+  }
+
+  /** Read-modify-write; an unreadable or invalid file is reported and left untouched. */
+  record(decision: Decision): Promise<LoadResult> {
+    const run = async (): Promise<LoadResult> => {
+      const parsed = await this.#readParsed();
+      if (!parsed.ok) return { ok: false, error: `${parsed.error}; not overwriting it` };
+      const updated = addDecision(parsed.document, decision);
+      await mkdir(dirname(this.path), { recursive: true });
+      // Write-then-rename so a crash never leaves half a file for git to pick up.
+      const temporary = `${this.path}.${process.pid}.tmp`;
+      await writeFile(temporary, serializeDecisions(updated), 'utf8');
+      await rename(temporary, this.path);
+      return { ok: true, decisions: new DecisionSet(updated.ignored) };
+    };
+    const result = this.#queue.then(run, run);
+    this.#queue = result.catch(() => undefined);
+    return result;
+  }
+}

@@ -1,0 +1,193 @@
+/**
+ * Request handlers other than diagnostics: hover, code actions, commands and
+ * the custom report/evidence requests. Each answers empty for unknown or
+ * closed documents and for requests that went stale while waiting.
+ */
+
+import { basename } from 'node:path';
+import {
+  CodeActionKind,
+  MarkupKind,
+  type CancellationToken,
+  type CodeAction,
+  type CodeActionParams,
+  type ExecuteCommandParams,
+  type Hover,
+  type HoverParams,
+} from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { claimAt, type CheckResult } from './checks.js';
+import { claimData, evidenceView, isClaimData } from './claimView.js';
+import { claimActions, DIAGNOSTIC_SOURCE } from './convert.js';
+import type { CorpusFolder } from './corpusFolder.js';
+import type { Diagnostics } from './diagnostics.js';
+import { hoverMarkdown, reportMarkdown } from './markdown.js';
+import {
+  ServerCommands,
+  type EvidenceAtParams,
+  type EvidenceLocation,
+  type IgnoreClaimArgs,
+  type ReportParams,
+  type ReportResult,
+} from './protocol.js';
+import type { World } from './world.js';
+
+/** The current version's check result, computing it if needed (cheap: the engine caches per sentence). */
+async function currentResult(
+  world: World,
+  document: TextDocument,
+  folder: CorpusFolder,
+  token: CancellationToken,
+): Promise<CheckResult | undefined> {
+  const settings = await world.settingsFor(document.uri);
+  const { uri, version } = document;
+  const current = world.documents.get(uri);
+  if (!current || current.version !== version) return undefined;
+  return world.checker.check(current, folder, settings, {
+    get isCancellationRequested() {
+      return token.isCancellationRequested || world.documents.get(uri)?.version !== version;
+    },
+  });
+}
+
+export async function hover(world: World, params: HoverParams, token: CancellationToken): Promise<Hover | null> {
+  const document = world.documents.get(params.textDocument.uri);
+  const folder = world.folderFor(params.textDocument.uri);
+  if (!document || !folder || !world.isDraft(document.uri)) return null;
+  const offset = document.offsetAt(params.position);
+  if (!folder.isReady) {
+    // Answer at once while the first index runs, rather than judge against half a corpus.
+    return { contents: { kind: MarkupKind.Markdown, value: '_Corroborate: indexing the corpus…_' } };
+  }
+  const result = await currentResult(world, document, folder, token);
+  if (!result || token.isCancellationRequested) return null;
+  const judged = claimAt(result.claims, offset);
+  if (!judged) return null;
+  const { claim } = judged;
+  return {
+    contents: { kind: MarkupKind.Markdown, value: hoverMarkdown(claim, { folderPath: folder.path, ignored: judged.ignored }) },
+    range: { start: document.positionAt(claim.offsets.start), end: document.positionAt(claim.offsets.end) },
+  };
+}
+
+export async function codeActions(world: World, params: CodeActionParams, token: CancellationToken): Promise<CodeAction[]> {
+  const uri = params.textDocument.uri;
+  const document = world.documents.get(uri);
+  const folder = world.folderFor(uri);
+  if (!document || !folder || !world.isDraft(uri)) return [];
+  if (params.context.only && !params.context.only.some((kind) => CodeActionKind.QuickFix.startsWith(kind))) return [];
+  const version = document.version;
+  const settings = await world.settingsFor(uri);
+  // Every edit is computed against the version the request was for.
+  if (token.isCancellationRequested || world.documents.get(uri)?.version !== version) return [];
+  const context = {
+    settings,
+    baseDir: world.baseDirFor(uri),
+    documentChanges: world.capabilities.documentChanges,
+    canWriteDecisions: world.canWriteDecisions,
+  };
+  const actions: CodeAction[] = [];
+  const covered = new Set<string>();
+  for (const diagnostic of params.context.diagnostics) {
+    if (diagnostic.source !== DIAGNOSTIC_SOURCE || !isClaimData(diagnostic.data)) continue;
+    covered.add(diagnostic.data.key);
+    actions.push(...claimActions(document, diagnostic.data, diagnostic, context));
+  }
+  // Supported sentences have no diagnostic by default; offer their citation from the current check.
+  if (actions.length === 0) {
+    const fresh = world.freshResult(document, folder, settings);
+    const judged = fresh ? claimAt(fresh.claims, document.offsetAt(params.range.start)) : undefined;
+    if (judged && !covered.has(judged.claim.key) && judged.claim.evidence.some((item) => item.stance === 'supports')) {
+      const data = claimData(judged.claim, {
+        uri,
+        version,
+        folderPath: folder.path,
+        markdown: fresh!.markdown,
+        evidenceHash: judged.evidenceHash,
+      });
+      actions.push(...claimActions(document, data, undefined, context));
+    }
+  }
+  return actions;
+}
+
+function isIgnoreArgs(value: unknown): value is IgnoreClaimArgs {
+  if (typeof value !== 'object' || value === null) return false;
+  const args = value as Partial<IgnoreClaimArgs>;
+  return typeof args.uri === 'string' && typeof args.key === 'string' && typeof args.evidenceHash === 'string';
+}
+
+export async function executeCommand(world: World, diagnostics: Diagnostics, params: ExecuteCommandParams): Promise<unknown> {
+  const [argument] = params.arguments ?? [];
+  switch (params.command) {
+    case ServerCommands.reindex: {
+      await Promise.all([...world.folders.values()].map((folder) => folder.reindex()));
+      return { folders: world.folders.size };
+    }
+    case ServerCommands.checkDocument: {
+      const uri = (argument as { uri?: unknown } | undefined)?.uri;
+      if (typeof uri === 'string') diagnostics.checkNow(uri);
+      return null;
+    }
+    case ServerCommands.ignoreClaim: {
+      if (!isIgnoreArgs(argument)) {
+        world.log.error(`Corroborate: ${params.command}: bad arguments ${JSON.stringify(params.arguments)}`);
+        return null;
+      }
+      if (!world.canWriteDecisions) {
+        void world.connection.window.showWarningMessage('Corroborate: the workspace is not trusted; decisions are not written.');
+        return null;
+      }
+      const folder = world.folderFor(argument.uri);
+      if (!folder) return null;
+      const result = await folder.recordDecision({
+        key: argument.key,
+        text: typeof argument.text === 'string' ? argument.text : '',
+        evidenceHash: argument.evidenceHash,
+        date: new Date().toISOString().slice(0, 10),
+      });
+      if (!result.ok) {
+        world.log.error(`Corroborate: ${result.error}`);
+        void world.connection.window.showErrorMessage(`Corroborate: cannot record the decision: ${result.error}`);
+      }
+      return null;
+    }
+    default:
+      world.log.warn(`Corroborate: unknown command ${params.command}`);
+      return null;
+  }
+}
+
+export async function report(world: World, params: ReportParams, token: CancellationToken): Promise<ReportResult | null> {
+  const document = world.documents.get(params.uri);
+  const folder = world.folderFor(params.uri);
+  if (!document || !folder || !world.isDraft(params.uri)) return null;
+  await folder.ready;
+  const result = await currentResult(world, document, folder, token);
+  if (!result) return null;
+  const title = basename(document.uri.replace(/^[a-z]+:/, '')) || document.uri;
+  return {
+    uri: document.uri,
+    version: result.version,
+    markdown: reportMarkdown(decodeURIComponent(title), result.claims, folder.path),
+  };
+}
+
+export async function evidenceAt(world: World, params: EvidenceAtParams, token: CancellationToken): Promise<EvidenceLocation[]> {
+  const document = world.documents.get(params.uri);
+  const folder = world.folderFor(params.uri);
+  if (!document || !folder || !world.isDraft(params.uri)) return [];
+  const result = await currentResult(world, document, folder, token);
+  const judged = result ? claimAt(result.claims, document.offsetAt(params.position)) : undefined;
+  if (!judged) return [];
+  return judged.claim.evidence.map((item) => {
+    const view = evidenceView(item, folder.path);
+    return {
+      uri: view.uri,
+      line: view.line,
+      character: view.character,
+      label: `${view.fileName}:${view.line + 1}`,
+      detail: `${view.stance === 'supports' ? 'agrees' : 'disagrees'}: ${view.quote}`,
+    };
+  });
+}

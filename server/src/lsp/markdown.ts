@@ -1,0 +1,114 @@
+/**
+ * Markdown shown to people: the hover of a judged sentence and the claim
+ * report. Pure. Corpus text is untrusted, so every piece of it is escaped
+ * (no raw HTML, no links or emphasis smuggled in from a source).
+ */
+
+import type { ClaimResult, Verdict } from '../core/types.js';
+import { claimMessage, evidenceView, type EvidenceView } from './claimView.js';
+
+/** Escapes Markdown and HTML metacharacters in plain text. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\\`*_[\]<>|~]/g, (ch) => `\\${ch}`)
+    .replace(/&/g, '&amp;')
+    .replace(/^([#+-])/, '\\$1');
+}
+
+/** Escapes for a Markdown table cell. */
+function cell(text: string): string {
+  return escapeMarkdown(text) || ' ';
+}
+
+export const VERDICT_LABEL: Record<Verdict, string> = {
+  supported: 'Supported',
+  contradicted: 'Contradicted',
+  disputed: 'Disputed',
+  unsupported: 'Unsupported',
+};
+
+/** `file:///x.md#L12` opens the file at line 12 in VS Code; other editors open the file. */
+export function sourceLink(view: EvidenceView): string {
+  return `${view.uri}#L${view.line + 1}`;
+}
+
+function evidenceBlock(view: EvidenceView): string {
+  const where = `[${escapeMarkdown(view.fileName)}, line ${view.line + 1}](${sourceLink(view)})`;
+  const extra = [view.lang && view.lang !== 'und' ? view.lang : undefined, view.outlet, view.date]
+    .filter((part): part is string => !!part)
+    .map(escapeMarkdown);
+  const detail = view.detail ? ` — says **${escapeMarkdown(view.detail)}**` : '';
+  return `> ${escapeMarkdown(view.quote)}\n\n— ${[where, ...extra].join(' · ')}${detail}`;
+}
+
+function group(title: string, views: EvidenceView[]): string[] {
+  if (views.length === 0) return [];
+  return [`**${title}**`, ...views.map(evidenceBlock)];
+}
+
+export interface HoverContext {
+  folderPath: string;
+  /** Set when the claim is hidden by a decision or an inline comment. */
+  ignored?: 'decision' | 'inline';
+}
+
+export function hoverMarkdown(claim: ClaimResult, context: HoverContext): string {
+  const views = claim.evidence.map((item) => evidenceView(item, context.folderPath));
+  const supports = views.filter((view) => view.stance === 'supports');
+  const contradicts = views.filter((view) => view.stance === 'contradicts');
+  const ignored =
+    context.ignored === 'decision'
+      ? ' (ignored: .corroborate/decisions.json)'
+      : context.ignored === 'inline'
+        ? ' (ignored here)'
+        : '';
+  const parts: string[] = [
+    `**Corroborate: ${VERDICT_LABEL[claim.verdict].toLowerCase()}**${ignored}`,
+    escapeMarkdown(claimMessage(claim, context.folderPath)),
+  ];
+  if (claim.verdict === 'disputed') {
+    parts.push(...group(`Agrees (${supports.length})`, supports));
+    parts.push(...group(`Disagrees (${contradicts.length})`, contradicts));
+  } else if (views.length === 0) {
+    parts.push('_No source in the corpus states this._');
+  } else {
+    parts.push(...group(claim.verdict === 'supported' ? 'Sources' : 'Evidence', [...supports, ...contradicts]));
+  }
+  return parts.join('\n\n');
+}
+
+export interface ReportClaim {
+  claim: ClaimResult;
+  ignored?: 'decision' | 'inline';
+}
+
+/** A Markdown report of every claim of a draft: a table with verdict and sources, then totals. */
+export function reportMarkdown(title: string, claims: readonly ReportClaim[], folderPath: string): string {
+  const counts: Record<Verdict | 'ignored', number> = {
+    supported: 0,
+    contradicted: 0,
+    disputed: 0,
+    unsupported: 0,
+    ignored: 0,
+  };
+  const rows = claims.map(({ claim, ignored }) => {
+    counts[claim.verdict]++;
+    if (ignored) counts.ignored++;
+    const sources = claim.evidence
+      .map((item) => evidenceView(item, folderPath))
+      .map((view) => `[${escapeMarkdown(view.fileName)}:${view.line + 1}](${sourceLink(view)}) (${view.stance === 'supports' ? 'agrees' : 'disagrees'}${view.detail ? `: ${escapeMarkdown(view.detail)}` : ''})`);
+    return `| ${claim.range.start.line + 1} | ${cell(claim.text)} | ${VERDICT_LABEL[claim.verdict]}${ignored ? ' (ignored)' : ''} | ${sources.join('<br>') || '—'} |`;
+  });
+  return [
+    `# Claim report: ${escapeMarkdown(title)}`,
+    '',
+    `${counts.supported} supported · ${counts.contradicted} contradicted · ${counts.disputed} disputed · ${counts.unsupported} unsupported${counts.ignored ? ` · ${counts.ignored} ignored` : ''}`,
+    '',
+    '| Line | Claim | Verdict | Sources |',
+    '| ---: | --- | --- | --- |',
+    ...rows,
+    '',
+  ].join('\n');
+}

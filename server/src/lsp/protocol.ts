@@ -1,0 +1,140 @@
+/**
+ * Custom LSP messages, command ids and the settings shape shared by the server
+ * and the VS Code client (the client imports this file; esbuild bundles it into
+ * both sides). Types and constants only: no runtime imports, so each side
+ * sends these with its own vscode-jsonrpc version by method name.
+ * Documented for other editors in docs/editors.md.
+ */
+
+import type { Verdict } from '../core/types.js';
+
+export type { Verdict };
+
+/** Per-verdict counts of one draft. `ignored` counts claims hidden by a decision or an inline comment. */
+export interface ClaimCounts {
+  supported: number;
+  contradicted: number;
+  disputed: number;
+  unsupported: number;
+  ignored: number;
+}
+
+/**
+ * `corroborate/status` — notification, server → client, after every check of a draft.
+ * Drives the status bar item (counts of the active draft).
+ */
+export const StatusNotification = { method: 'corroborate/status' } as const;
+export interface StatusParams {
+  uri: string;
+  version: number;
+  counts: ClaimCounts;
+  /** The corpus version the counts were computed against. */
+  corpusVersion: number;
+}
+
+/**
+ * `corroborate/corpusStatus` — notification, server → client, when indexing
+ * starts, progresses (throttled) and ends for a workspace folder.
+ */
+export const CorpusStatusNotification = { method: 'corroborate/corpusStatus' } as const;
+export interface CorpusStatusParams {
+  /** Workspace folder URI, or '' for the root-less workspace. */
+  folder: string;
+  state: 'indexing' | 'ready';
+  done: number;
+  total: number;
+  documents: number;
+  sentences: number;
+  problems: number;
+}
+
+/**
+ * `corroborate/report` — request, client → server: a Markdown report (a table
+ * of every claim with verdict and sources) for one open draft. `null` when the
+ * document is not open or not a draft.
+ */
+export const ReportRequest = { method: 'corroborate/report' } as const;
+export interface ReportParams {
+  uri: string;
+}
+export interface ReportResult {
+  uri: string;
+  version: number;
+  markdown: string;
+}
+
+/**
+ * `corroborate/evidenceAt` — request, client → server: the evidence locations
+ * of the claim at a position (for "Open Source at Evidence" without arguments).
+ */
+export const EvidenceAtRequest = { method: 'corroborate/evidenceAt' } as const;
+export interface EvidenceAtParams {
+  uri: string;
+  position: { line: number; character: number };
+}
+export interface EvidenceLocation {
+  uri: string;
+  /** 0-based line of the evidence sentence. */
+  line: number;
+  character: number;
+  label: string;
+  detail: string;
+}
+
+/**
+ * Commands the server executes (`workspace/executeCommand`). The underscore keeps
+ * them apart from the client's public `corroborate.*` commands, because
+ * vscode-languageclient registers every server command with VS Code itself.
+ */
+export const ServerCommands = {
+  /** Re-index the corpus of every workspace folder (no arguments). */
+  reindex: '_corroborate.reindex',
+  /** Record "ignore this claim" in .corroborate/decisions.json; argument: {@link IgnoreClaimArgs}. */
+  ignoreClaim: '_corroborate.ignoreClaim',
+  /** Check a draft now (the trigger for `corroborate.run: manual`); argument: `{ uri }`. */
+  checkDocument: '_corroborate.checkDocument',
+} as const;
+
+/** Public commands contributed by the VS Code client. */
+export const ClientCommands = {
+  reindex: 'corroborate.reindex',
+  showReport: 'corroborate.showReport',
+  openSource: 'corroborate.openSource',
+  check: 'corroborate.check',
+} as const;
+
+export interface IgnoreClaimArgs {
+  uri: string;
+  key: string;
+  text: string;
+  evidenceHash: string;
+}
+
+/** Arguments of `corroborate.openSource` (also used in hover command links). */
+export interface OpenSourceArgs {
+  uri: string;
+  /** 0-based. */
+  line: number;
+  character?: number;
+}
+
+export type SeveritySetting = 'error' | 'warning' | 'information' | 'hint' | 'off';
+export type CitationStyle = 'footnote' | 'link' | 'pandoc';
+export type RunMode = 'onType' | 'onSave' | 'manual';
+
+/** The `corroborate.*` settings after validation (see settings.ts for defaults). */
+export interface Settings {
+  corpus: { paths: string[]; include: string[]; exclude: string[] };
+  language: string;
+  citation: { style: CitationStyle };
+  severity: Record<Verdict, SeveritySetting>;
+  run: RunMode;
+  debounceMs: number;
+  maxFileSizeMB: number;
+}
+
+/** Sent by the VS Code client as `initializationOptions`. Every field optional: other editors send nothing. */
+export interface InitializationOptions {
+  /** False in an untrusted VS Code workspace: the server then never writes the decisions file. */
+  workspaceTrusted?: boolean;
+}

@@ -1,0 +1,4 @@
+// Bundle entry of the language server (dist/server.js): the transport comes from argv.
+import { startServer } from './lsp/startServer.js';
+
+startServer();
