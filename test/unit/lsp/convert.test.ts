@@ -1,0 +1,172 @@
+// The adapter's conversions on hand-built engine results: diagnostics, hover
+// text, report and quick fixes (no server, no protocol connection).
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { DiagnosticSeverity, type TextEdit } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ClaimResult, Evidence } from '../../../server/src/core/types.js';
+import { claimAt, countClaims, type CheckResult, type JudgedClaim } from '../../../server/src/lsp/checks.js';
+import { claimData, isClaimData } from '../../../server/src/lsp/claimView.js';
+import { claimActions, dataMatches, toDiagnostics } from '../../../server/src/lsp/convert.js';
+import { escapeMarkdown, hoverMarkdown, reportMarkdown } from '../../../server/src/lsp/markdown.js';
+import { DEFAULT_SETTINGS, parseSettings } from '../../../server/src/lsp/settings.js';
+
+const FOLDER = '/ws';
+const TEXT = '# Notes\n\nThe train does 88 km/h. It has ninety cars. It has a pool.\n';
+
+function evidence(stance: Evidence['stance'], quote: string, line: number, extra: Partial<Evidence> = {}): Evidence {
+  return {
+    source: `${FOLDER}/corpus/train.md`,
+    offsets: { start: 0, end: quote.length },
+    range: { start: { line, character: 0 }, end: { line, character: quote.length } },
+    quote,
+    stance,
+    lang: 'en',
+    meta: { title: 'The Train', outlet: 'Times', date: '2023-09-12' },
+    score: 0.9,
+    ...extra,
+  };
+}
+
+function claim(sentence: string, verdict: ClaimResult['verdict'], items: Evidence[], extra: Partial<ClaimResult> = {}): ClaimResult {
+  const start = TEXT.indexOf(sentence);
+  return {
+    text: sentence,
+    offsets: { start, end: start + sentence.length },
+    range: { start: { line: 2, character: start - 9 }, end: { line: 2, character: start - 9 + sentence.length } },
+    verdict,
+    message: '',
+    evidence: items,
+    fixes: [],
+    lang: 'en',
+    key: `key-${verdict}`,
+    ...extra,
+  };
+}
+
+const contradicted = claim('The train does 88 km/h.', 'contradicted', [evidence('contradicts', 'The train does 60 km/h.', 6, { detail: '60 km/h' })], {
+  fixes: [{ offsets: { start: TEXT.indexOf('88 km/h'), end: TEXT.indexOf('88 km/h') + 7 }, replacement: '60 km/h', source: `${FOLDER}/corpus/train.md` }],
+});
+const supported = claim('It has ninety cars.', 'supported', [evidence('supports', 'It has ninety cars.', 8)]);
+const unsupported = claim('It has a pool.', 'unsupported', []);
+const disputed = claim('The train does 88 km/h.', 'disputed', [
+  evidence('supports', 'It does 88 km/h.', 3, { source: `${FOLDER}/corpus/a.md` }),
+  evidence('contradicts', 'It does 60 km/h.', 4, { source: `${FOLDER}/corpus/b.md`, detail: '60 km/h' }),
+]);
+
+function result(claims: JudgedClaim[], version = 1): CheckResult {
+  return { uri: 'file:///ws/drafts/n.md', version, stamp: '1.1.0', languageKey: 'auto', markdown: true, claims, corpusVersion: 1 };
+}
+
+const judged = (c: ClaimResult, ignored?: JudgedClaim['ignored']): JudgedClaim => ({ claim: c, evidenceHash: 'h', ignored });
+const document = TextDocument.create('file:///ws/drafts/n.md', 'markdown', 1, TEXT);
+const actionContext = { settings: DEFAULT_SETTINGS, baseDir: '/ws/drafts', documentChanges: true, canWriteDecisions: true };
+
+function applied(edit: NonNullable<ReturnType<typeof claimActions>[number]['edit']>): string {
+  const change = edit.documentChanges![0] as { textDocument: { version: number }; edits: TextEdit[] };
+  assert.equal(change.textDocument.version, document.version);
+  return TextDocument.applyEdits(document, change.edits);
+}
+
+describe('diagnostics', () => {
+  test('severity per verdict, supported and ignored claims have none, evidence as related information', () => {
+    const diagnostics = toDiagnostics(document, result([judged(contradicted), judged(supported), judged(unsupported), judged(disputed, 'decision')]), DEFAULT_SETTINGS, {
+      folderPath: FOLDER,
+      relatedInformation: true,
+    });
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.severity]), [
+      ['contradicted', DiagnosticSeverity.Warning],
+      ['unsupported', DiagnosticSeverity.Information],
+    ]);
+    const [first] = diagnostics;
+    assert.equal(first!.source, 'corroborate');
+    assert.deepEqual(first!.range, { start: { line: 2, character: 0 }, end: { line: 2, character: 23 } });
+    assert.match(String(first!.message), /train\.md says 60 km\/h/);
+    assert.equal(first!.relatedInformation![0]!.location.uri, 'file:///ws/corpus/train.md');
+    assert.match(first!.relatedInformation![0]!.message, /^Disagrees \(60 km\/h\): "The train does 60 km\/h\."/);
+    assert.ok(isClaimData(first!.data));
+  });
+
+  test('severity settings, including off and supported', () => {
+    const settings = parseSettings({ severity: { unsupported: 'off', supported: 'hint', contradicted: 'error' } }).settings;
+    const diagnostics = toDiagnostics(document, result([judged(contradicted), judged(supported), judged(unsupported)]), settings, { folderPath: FOLDER, relatedInformation: false });
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.severity]), [
+      ['contradicted', DiagnosticSeverity.Error],
+      ['supported', DiagnosticSeverity.Hint],
+    ]);
+    assert.equal(diagnostics[0]!.relatedInformation, undefined);
+  });
+
+  test('claimAt picks the innermost sentence; counts skip ignored claims', () => {
+    const claims = [judged(contradicted), judged(supported), judged(unsupported, 'inline')];
+    assert.equal(claimAt(claims, TEXT.indexOf('ninety'))?.claim, supported);
+    assert.equal(claimAt(claims, 0), undefined);
+    assert.deepEqual(countClaims(claims), { supported: 1, contradicted: 1, disputed: 0, unsupported: 0, ignored: 1 });
+  });
+});
+
+describe('hover and report', () => {
+  test('hover: verdict, quote, file and line link, language, outlet and date', () => {
+    const text = hoverMarkdown(supported, { folderPath: FOLDER });
+    assert.match(text, /^\*\*Corroborate: supported\*\*/);
+    assert.match(text, /> It has ninety cars\./);
+    assert.match(text, /\[train\.md, line 9\]\(file:\/\/\/ws\/corpus\/train\.md#L9\) · en · Times · 2023-09-12/);
+  });
+
+  test('hover: disputed groups the two sides', () => {
+    const text = hoverMarkdown(disputed, { folderPath: FOLDER });
+    const [head, afterAgrees] = text.split('**Agrees (1)**');
+    assert.ok(head && afterAgrees, text);
+    const [agrees, disagrees] = afterAgrees.split('**Disagrees (1)**');
+    assert.ok(agrees && disagrees, text);
+    assert.match(agrees, /It does 88 km\/h\.[\s\S]*a\.md, line 4/);
+    assert.match(disagrees, /It does 60 km\/h\.[\s\S]*b\.md, line 5.*says \*\*60 km\/h\*\*/);
+  });
+
+  test('corpus text is escaped', () => {
+    assert.equal(escapeMarkdown('<img src=x> [a](b) *x* | y & z'), '\\<img src=x\\> \\[a\\](b) \\*x\\* \\| y &amp; z');
+    const text = hoverMarkdown(claim('It has a pool.', 'supported', [evidence('supports', '<script>alert(1)</script>', 1)]), { folderPath: FOLDER });
+    assert.ok(!text.includes('<script>'));
+  });
+
+  test('report: one table row per claim with verdict and sources', () => {
+    const text = reportMarkdown('n.md', [judged(contradicted), judged(supported), judged(unsupported, 'decision')], FOLDER);
+    assert.match(text, /^# Claim report: n\.md/);
+    assert.match(text, /0 supported|1 supported/);
+    assert.match(text, /\| 3 \| The train does 88 km\/h\. \| Contradicted \| \[train\.md:7\]\(file:\/\/\/ws\/corpus\/train\.md#L7\) \(disagrees: 60 km\/h\) \|/);
+    assert.match(text, /\| It has a pool\. \| Unsupported \(ignored\) \| — \|/);
+  });
+});
+
+describe('quick fixes', () => {
+  const contradictedData = claimData(contradicted, { uri: document.uri, version: 1, folderPath: FOLDER, markdown: true });
+  const supportedData = claimData(supported, { uri: document.uri, version: 1, folderPath: FOLDER, markdown: true });
+
+  test("use the source's value replaces only the span", () => {
+    const actions = claimActions(document, contradictedData, { range: { start: { line: 2, character: 0 }, end: { line: 2, character: 1 } }, message: '' }, actionContext);
+    const fix = actions.find((action) => action.title.startsWith("Use the source's value: 60 km/h (corpus/train.md)"));
+    assert.ok(fix?.edit && fix.isPreferred);
+    assert.equal(applied(fix.edit), TEXT.replace('88 km/h', '60 km/h'));
+    assert.ok(actions.some((action) => action.title.startsWith('Ignore this claim here')));
+    assert.ok(actions.some((action) => action.command?.command === '_corroborate.ignoreClaim'));
+    assert.ok(!actions.some((action) => action.title.startsWith('Insert citation')), 'nothing supports it');
+  });
+
+  test('insert citation for a supported claim (no diagnostic: no ignore actions)', () => {
+    const actions = claimActions(document, supportedData, undefined, actionContext);
+    assert.deepEqual(actions.map((action) => action.title), ['Insert citation: The Train (train.md)']);
+    assert.match(applied(actions[0]!.edit!), /It has ninety cars\.\[\^the-train\] It has a pool\.\n\n\[\^the-train\]: The Train, Times, 2023-09-12\. \.\.\/corpus\/train\.md\n$/);
+  });
+
+  test('stale data: no edits, the decision command stays; untrusted: no decision command', () => {
+    const moved = TextDocument.create(document.uri, 'markdown', 2, `Intro. ${TEXT}`);
+    assert.ok(!dataMatches(moved, contradictedData));
+    const actions = claimActions(moved, contradictedData, { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: '' }, actionContext);
+    assert.deepEqual(actions.map((action) => !!action.edit), [false]);
+    const untrusted = claimActions(document, contradictedData, { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: '' }, { ...actionContext, canWriteDecisions: false });
+    assert.ok(!untrusted.some((action) => action.command));
+    // A newer version whose sentence is untouched still gets edits (the claim has not moved).
+    const appended = TextDocument.create(document.uri, 'markdown', 3, `${TEXT}More.\n`);
+    assert.ok(dataMatches(appended, contradictedData));
+  });
+});
