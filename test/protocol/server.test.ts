@@ -147,6 +147,7 @@ describe('protocol: a pull-diagnostics client (VS Code-like)', () => {
       version: 1,
       key: 'k1',
       text: 'Speed was 88 km/h.',
+      raw: 'Speed was 88 km/h.',
       verdict: 'contradicted',
       offsets: { start: 0, end: 18 },
       evidenceHash: 'h1',

@@ -40,6 +40,8 @@ export interface ClaimData {
   version: number;
   key: string;
   text: string;
+  /** The draft's text at `offsets` when checked (with markup), to tell whether the sentence is still there. */
+  raw: string;
   verdict: Verdict;
   offsets: OffsetRange;
   evidenceHash: string;
@@ -57,6 +59,7 @@ export function isClaimData(value: unknown): value is ClaimData {
     typeof data.version === 'number' &&
     typeof data.key === 'string' &&
     typeof data.text === 'string' &&
+    typeof data.raw === 'string' &&
     typeof data.evidenceHash === 'string' &&
     typeof data.offsets?.start === 'number' &&
     typeof data.offsets?.end === 'number' &&
@@ -130,7 +133,7 @@ export function supportingSources(claim: ClaimResult, folderPath: string): Citat
 
 export function claimData(
   claim: ClaimResult,
-  context: { uri: string; version: number; folderPath: string; markdown: boolean; evidenceHash?: string },
+  context: { uri: string; version: number; folderPath: string; markdown: boolean; draftText: string; evidenceHash?: string },
 ): ClaimData {
   return {
     kind: 'corroborate.claim',
@@ -138,6 +141,7 @@ export function claimData(
     version: context.version,
     key: claim.key,
     text: claim.text,
+    raw: context.draftText.slice(claim.offsets.start, claim.offsets.end),
     verdict: claim.verdict,
     offsets: { start: claim.offsets.start, end: claim.offsets.end },
     evidenceHash: context.evidenceHash ?? claimEvidenceHash(claim, context.folderPath),

@@ -51,6 +51,7 @@ export function toDiagnostics(
   context: ConvertContext,
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
+  const draftText = document.getText();
   for (const judged of result.claims) {
     const { claim } = judged;
     const severity = settings.severity[claim.verdict];
@@ -66,6 +67,7 @@ export function toDiagnostics(
         version: result.version,
         folderPath: context.folderPath,
         markdown: result.markdown,
+        draftText,
         evidenceHash: judged.evidenceHash,
       }),
     };
@@ -89,7 +91,7 @@ export function dataMatches(document: TextDocument, data: ClaimData): boolean {
   if (data.uri !== document.uri) return false;
   if (data.version === document.version) return true;
   const { start, end } = data.offsets;
-  return end <= document.getText().length && document.getText().slice(start, end) === data.text;
+  return document.getText().slice(start, end) === data.raw;
 }
 
 export interface ActionContext {

@@ -94,15 +94,17 @@ export async function codeActions(world: World, params: CodeActionParams, token:
     actions.push(...claimActions(document, diagnostic.data, diagnostic, context));
   }
   // Supported sentences have no diagnostic by default; offer their citation from the current check.
-  if (actions.length === 0) {
-    const fresh = world.freshResult(document, folder, settings);
-    const judged = fresh ? claimAt(fresh.claims, document.offsetAt(params.range.start)) : undefined;
+  if (actions.length === 0 && folder.isReady) {
+    const fresh = await currentResult(world, document, folder, token);
+    if (!fresh || world.documents.get(uri)?.version !== version) return [];
+    const judged = claimAt(fresh.claims, document.offsetAt(params.range.start));
     if (judged && !covered.has(judged.claim.key) && judged.claim.evidence.some((item) => item.stance === 'supports')) {
       const data = claimData(judged.claim, {
         uri,
         version,
         folderPath: folder.path,
-        markdown: fresh!.markdown,
+        markdown: fresh.markdown,
+        draftText: document.getText(),
         evidenceHash: judged.evidenceHash,
       });
       actions.push(...claimActions(document, data, undefined, context));

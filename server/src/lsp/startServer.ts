@@ -53,6 +53,9 @@ function initialFolders(params: InitializeParams): WorkspaceFolder[] {
 export function startServer(given?: Connection): void {
   const connection: Connection = given ?? createConnection(ProposedFeatures.all);
   const world = new World(connection);
+  // Last line of defence: a bug in one handler must not take the server (and every editor feature) down.
+  process.on('unhandledRejection', (reason) => world.log.error(`Corroborate: unhandled rejection: ${(reason as Error)?.stack ?? reason}`));
+  process.on('uncaughtException', (error) => world.log.error(`Corroborate: uncaught exception: ${error.stack ?? error}`));
   const diagnostics = new Diagnostics(world);
   const watcher = new CorpusWatcher(world);
   let pendingFolders: WorkspaceFolder[] = [];

@@ -15,7 +15,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Logger } from '../core/types.js';
-import { DraftChecker, type CheckResult } from './checks.js';
+import { DraftChecker } from './checks.js';
 import { toSlashes } from './claimView.js';
 import { CorpusFolder, type FolderHost, type IndexProgress } from './corpusFolder.js';
 import {
@@ -24,7 +24,7 @@ import {
   type InitializationOptions,
   type Settings,
 } from './protocol.js';
-import { DEFAULT_SETTINGS, parseSettings } from './settings.js';
+import { parseSettings } from './settings.js';
 
 export interface Capabilities {
   pullDiagnostics: boolean;
@@ -248,15 +248,6 @@ export class World {
         this.log.warn(`Corroborate: diagnostics refresh failed: ${(error as Error).message}`);
       });
     });
-  }
-
-  /** Result of the last check if it is for this exact version and corpus state. */
-  freshResult(document: TextDocument, folder: CorpusFolder, settings: Settings): CheckResult | undefined {
-    return this.checker.cached(document, folder, settings);
-  }
-
-  defaultSettings(): Settings {
-    return DEFAULT_SETTINGS;
   }
 }
 

@@ -139,8 +139,8 @@ describe('hover and report', () => {
 });
 
 describe('quick fixes', () => {
-  const contradictedData = claimData(contradicted, { uri: document.uri, version: 1, folderPath: FOLDER, markdown: true });
-  const supportedData = claimData(supported, { uri: document.uri, version: 1, folderPath: FOLDER, markdown: true });
+  const contradictedData = claimData(contradicted, { uri: document.uri, version: 1, folderPath: FOLDER, markdown: true, draftText: TEXT });
+  const supportedData = claimData(supported, { uri: document.uri, version: 1, folderPath: FOLDER, markdown: true, draftText: TEXT });
 
   test("use the source's value replaces only the span", () => {
     const actions = claimActions(document, contradictedData, { range: { start: { line: 2, character: 0 }, end: { line: 2, character: 1 } }, message: '' }, actionContext);
