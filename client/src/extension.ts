@@ -12,7 +12,12 @@ import { ServerCommands, type InitializationOptions } from '../../server/src/lsp
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What activate() returns: the status model, for tests and other extensions. */
+export interface CorroborateApi {
+  statusBar: StatusBar;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<CorroborateApi> {
   const output = vscode.window.createOutputChannel('Corroborate', { log: true });
   context.subscriptions.push(output);
 
@@ -50,6 +55,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(status, ...registerCommands(client, output));
   await client.start();
   status.listen();
+  return { statusBar: status };
 }
 
 export async function deactivate(): Promise<void> {
