@@ -106,7 +106,7 @@ BODY may return (nil . DETAIL) to fail with a message."
     (text-mode)
     (setq-local eglot-sync-connect t)
     (corroborate-test "connect"
-      (eglot 'text-mode (cons 'transient root) 'eglot-lsp-server cmd "markdown")
+      (eglot '(text-mode) (cons 'transient root) 'eglot-lsp-server cmd "markdown")
       (corroborate-test--wait (lambda () (eglot-current-server)) "eglot to connect")
       (setq server (eglot-current-server))
       (and server (jsonrpc-running-p server)))
