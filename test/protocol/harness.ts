@@ -85,6 +85,8 @@ export class Harness {
   readonly logs: string[] = [];
   refreshCount = 0;
   readonly statuses: unknown[] = [];
+  /** Values of `$/progress` notifications, in order. */
+  readonly progress: unknown[] = [];
   initializeResult: { capabilities: Record<string, unknown> } | undefined;
   readonly registrations: unknown[] = [];
   settings: unknown;
@@ -114,6 +116,10 @@ export class Harness {
     });
     this.connection.onNotification('corroborate/status', (params: unknown) => {
       this.statuses.push(params);
+      this.#notify();
+    });
+    this.connection.onNotification('$/progress', (params: { token: unknown; value: unknown }) => {
+      this.progress.push(params.value);
       this.#notify();
     });
     this.connection.onUnhandledNotification(() => this.#notify());

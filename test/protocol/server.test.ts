@@ -329,6 +329,34 @@ describe('protocol: a publishDiagnostics client (Neovim 0.7-like)', () => {
   });
 });
 
+describe('protocol: indexing', () => {
+  test('indexing reports work-done progress and hovers are answered meanwhile', async () => {
+    const corpus: Record<string, string> = { 'drafts/notes.md': DRAFT, 'corpus/train.md': SOURCE };
+    for (let i = 0; i < 400; i++) {
+      corpus[`corpus/bulk/${String(i).padStart(4, '0')}.md`] = `# Report ${i}\n\nThe depot in town ${i} opened in ${1900 + (i % 100)}. It has ${i + 2} tracks.\n`;
+    }
+    const harness = new Harness(makeWorkspace(corpus), { capabilities: pullCapabilities }).setCapabilities(pullCapabilities);
+    try {
+      await harness.initialize();
+      const document = await harness.open('drafts/notes.md', DRAFT);
+      const hover = await harness.request<Hover | null>(HoverRequest.method, { textDocument: { uri: document.uri }, position: at(document, 'ninety') });
+      const ended = harness.progress.some((value) => (value as { kind: string }).kind === 'end');
+      if (!ended) assert.match(hoverText(hover), /indexing/i, 'a hover during indexing says so instead of waiting');
+      await harness.waitFor('progress end', () => harness.progress.some((value) => (value as { kind: string }).kind === 'end'));
+      const begin = harness.progress.find((value) => (value as { kind: string }).kind === 'begin') as { title: string };
+      assert.equal(begin.title, 'Corroborate: Indexing corpus');
+      for (const value of harness.progress) {
+        const message = (value as { message?: string }).message;
+        if (message?.startsWith('Indexing')) assert.match(message, /^Indexing corpus [\d,]+ \/ 401 files$/);
+      }
+      await harness.pull(document.uri);
+      assert.ok(harness.statuses.length > 0, 'a corroborate/status notification after the check');
+    } finally {
+      await harness.shutdown();
+    }
+  });
+});
+
 describe('protocol: settings edge cases', () => {
   test('corpus paths escaping the workspace are reported and ignored; malformed settings fall back', async () => {
     const harness = await startHarness(files, {

@@ -58,7 +58,6 @@ export function startServer(given?: Connection): void {
   process.on('uncaughtException', (error) => world.log.error(`Corroborate: uncaught exception: ${error.stack ?? error}`));
   const diagnostics = new Diagnostics(world);
   const watcher = new CorpusWatcher(world);
-  let pendingFolders: WorkspaceFolder[] = [];
   /** Version each document was opened at: onDidChangeContent also fires for the open itself. */
   const openedVersion = new Map<string, number>();
 
@@ -75,7 +74,8 @@ export function startServer(given?: Connection): void {
   connection.onInitialize((params): InitializeResult => {
     world.capabilities = readCapabilities(params.capabilities);
     world.initOptions = (params.initializationOptions ?? {}) as InitializationOptions;
-    pendingFolders = initialFolders(params);
+    // Folders exist from the start so requests that arrive before `initialized` find their folder.
+    for (const folder of initialFolders(params)) world.addFolder(folder);
     const result: InitializeResult = {
       capabilities: {
         textDocumentSync: {
@@ -119,7 +119,6 @@ export function startServer(given?: Connection): void {
           });
         });
       }
-      for (const folder of pendingFolders) world.addFolder(folder);
       if (world.folders.size === 0) {
         world.log.warn('Corroborate: no workspace folder; open a folder with a corpus/ folder to check drafts.');
       }
