@@ -17,6 +17,7 @@
 #    could not run here; the reason is printed loudly. With CI=true nothing may be skipped: a tier
 #    that cannot run counts as failed. Exit status is non-zero on any failure.
 #
+# On a fresh Debian machine the whole run takes about 3-4 minutes, most of it installing.
 # Options (environment): E2E_TIERS="nvim emacs vscode ui" (subset to run), E2E_SKIP_INSTALL=1,
 # E2E_SKIP_BUILD=1, CODE_SERVER_BIN, CHROMIUM_BIN. Logs and screenshots: test-results/.
 set -uo pipefail
@@ -51,7 +52,12 @@ stop_code_servers() {
     rm -f "$f"
   done
 }
-cleanup() { stop_code_servers; rm -rf "$TMP"; }
+cleanup() {
+  stop_code_servers
+  # Never leave a half-done dpkg run behind: wait for a background apt-get install.
+  [[ -n "${APT_BG_PID:-}" ]] && wait "$APT_BG_PID" 2>/dev/null
+  rm -rf "$TMP"
+}
 trap cleanup EXIT
 trap 'echo "[editor-tests] interrupted"; exit 130' INT TERM
 
@@ -73,43 +79,89 @@ wants() { [[ " $TIERS " == *" $1 "* ]]; }
 have() { command -v "$1" >/dev/null 2>&1; }
 
 # ---------------------------------------------------------------- 1. install what is missing
-install_debian_packages() {
-  local missing=() p
-  for p in "${APT_PACKAGES[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-  done
-  if [[ ${#missing[@]} -eq 0 ]]; then say "Debian packages present: ${APT_PACKAGES[*]}"; return 0; fi
-  local SUDO=()
+# code-server's install needs ripgrep + libkrb5-dev first; chromium/neovim/emacs are installed in the
+# background meanwhile (apt is mostly download and unpack, the code-server install mostly compiling).
+APT_PREREQ=(ripgrep libkrb5-dev)
+APT_REST=(chromium neovim emacs-nox elpa-eglot)
+APT_SUDO=()
+APT_OK=true
+APT_BG_PID=
+missing_of() { local p; for p in "$@"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || echo "$p"; done; }
+apt_install() { # log-file packages...
+  local logf=$1; shift
+  "${APT_SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >>"$logf" 2>&1
+}
+start_debian_installs() {
+  local missing_all missing_pre missing_rest
+  mapfile -t missing_all < <(missing_of "${APT_PACKAGES[@]}")
+  if [[ ${#missing_all[@]} -eq 0 ]]; then say "Debian packages present: ${APT_PACKAGES[*]}"; return 0; fi
   if [[ $(id -u) -ne 0 ]]; then
-    if have sudo && sudo -n true 2>/dev/null; then SUDO=(sudo -n); else
-      loud "Not root and no password-less sudo: cannot apt-get install ${missing[*]}."
-      return 1
+    if have sudo && sudo -n true 2>/dev/null; then APT_SUDO=(sudo -n); else
+      loud "Not root and no password-less sudo: cannot apt-get install ${missing_all[*]}."
+      APT_OK=false; return 1
     fi
   fi
-  say "apt-get update, then install: ${missing[*]}"
-  local t=$SECONDS
-  if ! "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq >"$RESULTS/apt.log" 2>&1 ||
-     ! "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-         "${missing[@]}" >>"$RESULTS/apt.log" 2>&1; then
-    tail -20 "$RESULTS/apt.log"
-    loud "apt-get install ${missing[*]} failed (log: test-results/apt.log)."
-    return 1
+  say "apt-get update, then install: ${missing_all[*]}"
+  : >"$RESULTS/apt.log"
+  if ! "${APT_SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq >>"$RESULTS/apt.log" 2>&1; then
+    tail -20 "$RESULTS/apt.log"; loud "apt-get update failed (log: test-results/apt.log)."; APT_OK=false; return 1
   fi
-  say "Debian packages installed in $((SECONDS - t)) s"
+  mapfile -t missing_pre < <(missing_of "${APT_PREREQ[@]}")
+  if [[ ${#missing_pre[@]} -gt 0 ]] && ! apt_install "$RESULTS/apt.log" "${missing_pre[@]}"; then
+    tail -20 "$RESULTS/apt.log"; loud "apt-get install ${missing_pre[*]} failed (log: test-results/apt.log)."; APT_OK=false
+  fi
+  mapfile -t missing_rest < <(missing_of "${APT_REST[@]}")
+  if [[ ${#missing_rest[@]} -gt 0 ]]; then
+    ( apt_install "$RESULTS/apt-bg.log" "${missing_rest[@]}" ) &
+    APT_BG_PID=$!
+    say "installing ${missing_rest[*]} in the background"
+  fi
+}
+finish_debian_installs() {
+  [[ -n "$APT_BG_PID" ]] || return 0
+  local t=$SECONDS
+  if wait "$APT_BG_PID"; then say "background apt-get install done (waited $((SECONDS - t)) s)"
+  else tail -20 "$RESULTS/apt-bg.log"; loud "apt-get install failed (log: test-results/apt-bg.log)."; APT_OK=false; fi
+  APT_BG_PID=
 }
 
 if [[ "${E2E_SKIP_INSTALL:-}" != 1 ]]; then
   if have apt-get && have dpkg-query; then
-    install_debian_packages || true
+    start_debian_installs || true
   else
     loud "apt-get is not available on this machine ($(uname -s)): NOT installing ${APT_PACKAGES[*]}." \
-         "Tiers whose tools are missing below are SKIPPED, not passed." \
+         "Tiers whose tools are missing below are SKIPPED, not passed (with CI=true: FAILED)." \
          "On macOS: brew install neovim emacs ripgrep krb5 and a Chromium, then set CHROMIUM_BIN."
   fi
 fi
 
-# Which tiers can run with what is on this machine now.
 CHROMIUM_BIN=${CHROMIUM_BIN:-/usr/bin/chromium}; export CHROMIUM_BIN
+install_code_server() {
+  CODE_SERVER_OK=true
+  if [[ -n "${CODE_SERVER_BIN:-}" ]]; then
+    [[ -x "$CODE_SERVER_BIN" ]] || { CODE_SERVER_OK=false; CS_REASON="CODE_SERVER_BIN=$CODE_SERVER_BIN is not executable"; }
+  elif [[ -x "$CS_DIR/node_modules/.bin/code-server" && -f "$CS_DIR/.installed-$CS_VERSION" ]]; then
+    say "code-server $CS_VERSION present in $CS_DIR"
+  elif [[ "${E2E_SKIP_INSTALL:-}" == 1 ]]; then
+    CODE_SERVER_OK=false; CS_REASON="code-server not in $CS_DIR and E2E_SKIP_INSTALL=1"
+  elif ! have rg; then
+    CODE_SERVER_OK=false; CS_REASON="ripgrep (rg) is needed to install code-server offline"
+  else
+    say "installing code-server $CS_VERSION into $CS_DIR"
+    local t=$SECONDS bin
+    if bin=$(scripts/e2e/install-code-server.sh "$CS_DIR" "$CS_VERSION" 2>"$RESULTS/install-code-server.log" | tail -1) && [[ -x "$bin" ]]; then
+      say "code-server ready ($((SECONDS - t)) s)"
+    else
+      tail -20 "$RESULTS/install-code-server.log"
+      CODE_SERVER_OK=false; CS_REASON="install-code-server.sh failed (log: test-results/install-code-server.log)"
+    fi
+  fi
+}
+CODE_SERVER_OK=true
+if wants vscode || wants ui; then install_code_server; fi
+finish_debian_installs
+
+# Which tiers can run with what is on this machine now.
 if wants nvim; then
   if [[ ! -f scripts/test-nvim.sh ]]; then NOT_PROVIDED[nvim]="scripts/test-nvim.sh is not in the tree yet (owned by the LSP side)"
   elif ! have nvim; then UNAVAILABLE[nvim]="nvim is not installed (Debian package neovim)"; fi
@@ -118,24 +170,7 @@ if wants emacs; then
   if ! have emacs; then UNAVAILABLE[emacs]="emacs is not installed (Debian packages emacs-nox elpa-eglot)"
   elif ! emacs --batch --eval "(require 'eglot)" >/dev/null 2>&1; then UNAVAILABLE[emacs]="eglot is not loadable (Debian package elpa-eglot)"; fi
 fi
-CODE_SERVER_OK=true
 if wants vscode || wants ui; then
-  if [[ -n "${CODE_SERVER_BIN:-}" ]]; then
-    [[ -x "$CODE_SERVER_BIN" ]] || { CODE_SERVER_OK=false; CS_REASON="CODE_SERVER_BIN=$CODE_SERVER_BIN is not executable"; }
-  elif [[ "${E2E_SKIP_INSTALL:-}" == 1 ]]; then
-    [[ -x "$CS_DIR/node_modules/.bin/code-server" ]] || { CODE_SERVER_OK=false; CS_REASON="code-server not in $CS_DIR and E2E_SKIP_INSTALL=1"; }
-  elif ! have rg; then
-    CODE_SERVER_OK=false; CS_REASON="ripgrep (rg) is needed to install code-server offline"
-  else
-    say "code-server $CS_VERSION -> $CS_DIR"
-    t=$SECONDS
-    if bin=$(scripts/e2e/install-code-server.sh "$CS_DIR" "$CS_VERSION" 2>"$RESULTS/install-code-server.log" | tail -1) && [[ -x "$bin" ]]; then
-      say "code-server ready ($((SECONDS - t)) s)"
-    else
-      tail -20 "$RESULTS/install-code-server.log"
-      CODE_SERVER_OK=false; CS_REASON="install-code-server.sh failed (log: test-results/install-code-server.log)"
-    fi
-  fi
   if [[ $CODE_SERVER_OK == true && ! -x "$CHROMIUM_BIN" ]]; then CODE_SERVER_OK=false; CS_REASON="no Chromium at $CHROMIUM_BIN (Debian package chromium, or set CHROMIUM_BIN)"; fi
   if [[ $CODE_SERVER_OK != true ]]; then
     wants vscode && UNAVAILABLE[vscode]=$CS_REASON
