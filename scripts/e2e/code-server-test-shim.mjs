@@ -15,7 +15,7 @@
 // The environment is passed through to code-server, so test-cli's VSCODE_TEST_OPTIONS reaches the
 // extension host.
 //
-// Environment: CODE_SERVER_BIN, CHROMIUM_BIN, E2E_SHIM_TIMEOUT (seconds, default 300),
+// Environment: CODE_SERVER_BIN, CHROMIUM_BIN, E2E_SHIM_TIMEOUT (seconds, default 240),
 // E2E_ARTIFACTS (folder for code-server.log + failure screenshot, default test-results/),
 // E2E_SHIM_VERBOSE=1 (relay all workbench console output, noise included).
 import { mkdtempSync, mkdirSync, rmSync, realpathSync } from 'node:fs';
@@ -25,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { startCodeServer, launchChromium, makeUserDataDir, isNoise, consoleLine } from './lib.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const TIMEOUT_MS = Number(process.env.E2E_SHIM_TIMEOUT || 300) * 1000;
+const TIMEOUT_MS = Number(process.env.E2E_SHIM_TIMEOUT || 240) * 1000;
 const VERBOSE = process.env.E2E_SHIM_VERBOSE === '1';
 const artifacts = resolve(process.env.E2E_ARTIFACTS || join(repoRoot, 'test-results'));
 // Workbench start-up chatter that shares the console with the extension host's (forwarded) output.
