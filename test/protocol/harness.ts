@@ -189,12 +189,13 @@ export class Harness {
     }
   }
 
-  async initialize(initializationOptions?: unknown): Promise<{ capabilities: Record<string, unknown> }> {
+  /** `folders`: workspace folders relative to the temp workspace (default: the workspace itself). */
+  async initialize(initializationOptions?: unknown, folders: string[] = ['']): Promise<{ capabilities: Record<string, unknown> }> {
     const folderUri = pathToFileURL(this.workspace).href;
     const result = await this.request<{ capabilities: Record<string, unknown> }>(InitializeRequest.method, {
       processId: process.pid,
       rootUri: folderUri,
-      workspaceFolders: [{ uri: folderUri, name: 'ws' }],
+      workspaceFolders: folders.map((folder) => ({ uri: pathToFileURL(join(this.workspace, folder)).href, name: folder || 'ws' })),
       capabilities: this.#capabilities,
       initializationOptions,
     });

@@ -329,6 +329,34 @@ describe('protocol: a publishDiagnostics client (Neovim 0.7-like)', () => {
   });
 });
 
+describe('protocol: multi-root', () => {
+  test('each workspace folder has its own corpus', async () => {
+    const harness = new Harness(
+      makeWorkspace({
+        'a/corpus/train.md': SOURCE,
+        'a/notes.md': DRAFT,
+        'b/corpus/train.md': SOURCE.replace('60 km/h', '88 km/h'),
+        'b/notes.md': DRAFT,
+      }),
+      { capabilities: pullCapabilities },
+    ).setCapabilities(pullCapabilities);
+    try {
+      await harness.initialize(undefined, ['a', 'b']);
+      await harness.waitFor('watchers for both corpora', () => {
+        const watchers = harness.registrations.flatMap((entry) => (entry as { registerOptions?: { watchers?: { globPattern: { baseUri: string } }[] } }).registerOptions?.watchers ?? []);
+        const bases = watchers.map((watcher) => watcher.globPattern.baseUri);
+        return bases.includes(harness.uri('a/corpus')) && bases.includes(harness.uri('b/corpus'));
+      });
+      const inA = await harness.open('a/notes.md', DRAFT);
+      const inB = await harness.open('b/notes.md', DRAFT);
+      await harness.pullUntil(inA.uri, 'contradicted in folder a', (items) => !!byCode(items, 'contradicted'));
+      await harness.pullUntil(inB.uri, 'not contradicted in folder b', (items) => !byCode(items, 'contradicted') && !!byCode(items, 'unsupported'));
+    } finally {
+      await harness.shutdown();
+    }
+  });
+});
+
 describe('protocol: indexing', () => {
   test('indexing reports work-done progress and hovers are answered meanwhile', async () => {
     const corpus: Record<string, string> = { 'drafts/notes.md': DRAFT, 'corpus/train.md': SOURCE };
