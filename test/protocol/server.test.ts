@@ -13,6 +13,7 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   DidCloseTextDocumentNotification,
+  DidSaveTextDocumentNotification,
   ExecuteCommandRequest,
   FileChangeType,
   HoverRequest,
@@ -326,6 +327,45 @@ describe('protocol: a publishDiagnostics client (Neovim 0.7-like)', () => {
     const second = harness.published.get(document.uri)!.find((params) => params.version === 2)!;
     assert.ok(byCode(first.diagnostics, 'contradicted'), `version 1: ${JSON.stringify(first.diagnostics.map((d) => d.code))}`);
     assert.equal(byCode(second.diagnostics, 'contradicted'), undefined);
+  });
+});
+
+describe('protocol: run modes', () => {
+  test('onSave: edits keep the last result until the draft is saved', async () => {
+    const harness = await startHarness(files, { capabilities: pullCapabilities, settings: { run: 'onSave' } });
+    try {
+      let document = await harness.open('drafts/notes.md', DRAFT);
+      const first = await harness.pull(document.uri);
+      assert.equal(first.kind, 'full');
+      assert.ok(first.resultId);
+      document = await harness.change(document, DRAFT.replace('88', '89'));
+      assert.deepEqual(await harness.pull(document.uri, first.resultId), { kind: 'unchanged', resultId: first.resultId });
+      const refreshes = harness.refreshCount;
+      await harness.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri: document.uri } });
+      await harness.waitFor('a refresh after save', () => harness.refreshCount > refreshes);
+      const saved = await harness.pull(document.uri, first.resultId);
+      assert.equal(saved.kind, 'full');
+      assert.notEqual(saved.resultId, first.resultId);
+    } finally {
+      await harness.shutdown();
+    }
+  });
+
+  test('manual: nothing is checked until the check command', async () => {
+    const harness = await startHarness(files, { capabilities: pullCapabilities, settings: { run: 'manual' } });
+    try {
+      const document = await harness.open('drafts/notes.md', DRAFT);
+      const before = await harness.pull(document.uri);
+      assert.deepEqual(before, { kind: 'full', items: [] });
+      const refreshes = harness.refreshCount;
+      await harness.request(ExecuteCommandRequest.method, { command: '_corroborate.checkDocument', arguments: [{ uri: document.uri }] });
+      await harness.waitFor('a refresh after the command', () => harness.refreshCount > refreshes);
+      const after = await harness.pull(document.uri);
+      assert.equal(after.kind, 'full');
+      assert.ok(after.resultId, 'a checked result');
+    } finally {
+      await harness.shutdown();
+    }
   });
 });
 
