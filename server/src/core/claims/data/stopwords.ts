@@ -221,7 +221,7 @@ export const STOPWORDS: Record<StopwordLang, readonly string[]> = {
     'être', 'suis', 'es', 'est', 'sommes', 'êtes', 'sont', 'étais', 'était', 'étions', 'étiez', 'étaient',
     'été', 'serai', 'sera', 'serons', 'seront', 'serait', 'seraient', 'sois', 'soit', 'soient', 'fut', 'furent',
     'avoir', 'ai', 'as', 'a', 'avons', 'avez', 'ont', 'avais', 'avait', 'aviez', 'avaient', 'eu', // 'avions' left out: = planes
-    'aura', 'auront', 'aurait', 'auraient', 'ait', 'aient', 'eut', 'pouvoir', 'peux', 'peut', 'pouvons',
+    'aura', 'auront', 'aurait', 'auraient', 'ait', 'aient', 'eut', 'peux', 'peut', 'pouvons',
     'pouvez', 'peuvent', 'pouvait', 'pouvaient', 'pourra', 'pourront', 'pourrait', 'pourraient', 'pu', 'puisse',
     'devoir', 'dois', 'doit', 'devons', 'devez', 'doivent', 'devait', 'devaient', 'devra', 'devrait', 'devraient',
     'dû', 'vouloir', 'veux', 'veut', 'voulons', 'voulez', 'veulent', 'voulait', 'voudrait', 'voudraient',
