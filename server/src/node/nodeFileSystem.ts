@@ -1,0 +1,31 @@
+// CorpusFileSystem on Node's fs/promises: the only file of the corpus layer
+// that touches the disk.
+
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import type { CorpusDirectoryEntry, CorpusFileStat, CorpusFileSystem } from '../core/corpus/walk.js';
+
+export class NodeFileSystem implements CorpusFileSystem {
+  async readDirectory(path: string): Promise<CorpusDirectoryEntry[]> {
+    const entries = await readdir(path, { withFileTypes: true });
+    return entries.map((entry) => ({
+      name: entry.name,
+      isDirectory: entry.isDirectory(),
+      isFile: entry.isFile(),
+      isSymbolicLink: entry.isSymbolicLink(),
+    }));
+  }
+
+  async stat(path: string): Promise<CorpusFileStat> {
+    const info = await stat(path);
+    return { size: info.size, mtimeMs: info.mtimeMs, isDirectory: info.isDirectory(), isFile: info.isFile() };
+  }
+
+  async readFile(path: string): Promise<Uint8Array> {
+    const buffer = await readFile(path);
+    return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  }
+
+  realPath(path: string): Promise<string> {
+    return realpath(path);
+  }
+}
