@@ -1,18 +1,18 @@
 /**
- * Reading corpus files from disk for the server: the full walk of the corpus
- * roots and the re-read of one changed file. The only file-system access of
- * the corpus side of the server.
+ * Corpus files on disk for the server: the full walk of the corpus roots (the
+ * core's `walkCorpus` over Node's file system, plus the include/exclude globs
+ * of the settings) and the re-read of one changed file.
  */
 
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
-import type { Problem } from '../core/types.js';
+import { readFile, stat } from 'node:fs/promises';
+import { isAbsolute, relative } from 'node:path';
+import { DEFAULT_CORPUS_EXTENSIONS, walkCorpus, type WalkItem } from '../core/corpus/walk.js';
+import { tooLargeProblem } from '../core/text/decode.js';
+import { NodeFileSystem } from '../node/nodeFileSystem.js';
 import { toSlashes } from './claimView.js';
 import type { Matcher } from './glob.js';
 
-export type CorpusEntry =
-  | { kind: 'file'; path: string; bytes: Uint8Array; mtimeMs: number }
-  | { kind: 'problem'; problem: Problem };
+export type CorpusEntry = WalkItem;
 
 export interface CorpusRoot {
   /** Absolute path of the root folder. */
@@ -22,72 +22,45 @@ export interface CorpusRoot {
   exclude: Matcher;
 }
 
-export function inFilter(root: CorpusRoot, rel: string): boolean {
-  return root.include(rel) && !root.exclude(rel);
-}
-
-/** File kinds the engine reads; anything else in a corpus folder is left alone without a problem. */
-export const CORPUS_EXTENSIONS = ['.txt', '.text', '.md', '.markdown', '.html', '.htm'];
+/** The file kinds the walk loads; single-file events use the same list. */
+export const CORPUS_EXTENSIONS = DEFAULT_CORPUS_EXTENSIONS;
 
 export function hasCorpusExtension(path: string): boolean {
   const lower = path.toLowerCase();
   return CORPUS_EXTENSIONS.some((extension) => lower.endsWith(extension));
 }
 
-/** Whether an absolute path is a corpus file of `root` by name (no disk access). */
+/** '/'-separated path of `path` inside `root`, or undefined when outside it. */
+function relativeTo(root: string, path: string): string | undefined {
+  const rel = relative(root, path);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? undefined : toSlashes(rel);
+}
+
+function inFilter(root: CorpusRoot, rel: string): boolean {
+  return root.include(rel) && !root.exclude(rel);
+}
+
+/** Whether an absolute path is a corpus file of `root` by name (no disk access); the walk skips dot-files too. */
 export function inCorpusRoot(root: CorpusRoot, absolutePath: string): boolean {
-  const rel = relative(root.path, absolutePath);
-  if (rel === '' || rel.startsWith('..') || rel.startsWith('/')) return false;
-  return hasCorpusExtension(absolutePath) && inFilter(root, toSlashes(rel));
+  const rel = relativeTo(root.path, absolutePath);
+  if (rel === undefined || rel.split('/').some((part) => part.startsWith('.') || part === 'node_modules')) return false;
+  return hasCorpusExtension(absolutePath) && inFilter(root, rel);
 }
 
-function tooLarge(path: string, size: number, maxBytes: number): Problem {
-  return {
-    path,
-    severity: 'warning',
-    code: 'too-large',
-    message: `${path}: ${(size / 1024 / 1024).toFixed(1)} MB is over the ${(maxBytes / 1024 / 1024).toFixed(1)} MB limit (corroborate.maxFileSizeMB); skipped`,
-  };
-}
-
-function unreadable(path: string, error: unknown): Problem {
-  return { path, severity: 'warning', code: 'unreadable', message: `${path}: ${(error as Error).message}` };
-}
-
-/**
- * Walks the roots depth-first in sorted order, yielding corpus files and
- * problems. Missing roots are a problem, not an error.
- */
+/** Walks the roots, yielding corpus files and problems (a missing root is a problem, not an error). */
 export async function* walkRoots(roots: readonly CorpusRoot[], maxBytes: number): AsyncGenerator<CorpusEntry> {
+  const fs = new NodeFileSystem();
   for (const root of roots) {
-    const pending: string[] = [root.path];
-    let first = true;
-    while (pending.length > 0) {
-      const dir = pending.pop()!;
-      let names: import('node:fs').Dirent[];
-      try {
-        names = await readdir(dir, { withFileTypes: true });
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        const message = first && code === 'ENOENT' ? `corpus folder ${dir} does not exist` : (error as Error).message;
-        yield { kind: 'problem', problem: { path: dir, severity: 'warning', code: code === 'ENOENT' ? 'missing-root' : 'unreadable', message } };
-        first = false;
-        continue;
+    const exclude = (path: string) => {
+      const rel = relativeTo(root.path, path);
+      return rel !== undefined && root.exclude(rel);
+    };
+    for await (const item of walkCorpus(fs, [root.path], { maxBytes, exclude, extensions: CORPUS_EXTENSIONS })) {
+      if (item.kind === 'file') {
+        const rel = relativeTo(root.path, item.path);
+        if (rel !== undefined && !root.include(rel)) continue;
       }
-      first = false;
-      names.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
-      for (const entry of names) {
-        const path = join(dir, entry.name);
-        const rel = toSlashes(relative(root.path, path));
-        if (entry.isDirectory()) {
-          // Directories are pruned by exclude patterns only (include patterns name files).
-          if (!root.exclude(rel)) pending.push(path);
-          continue;
-        }
-        if (!entry.isFile() || !hasCorpusExtension(path) || !inFilter(root, rel)) continue;
-        const result = await readCorpusFile(path, maxBytes);
-        if (result) yield result;
-      }
+      yield item;
     }
   }
 }
@@ -97,11 +70,11 @@ export async function readCorpusFile(path: string, maxBytes: number): Promise<Co
   try {
     const info = await stat(path);
     if (!info.isFile()) return undefined;
-    if (info.size > maxBytes) return { kind: 'problem', problem: tooLarge(path, info.size, maxBytes) };
+    if (info.size > maxBytes) return { kind: 'problem', problem: tooLargeProblem(path, info.size, maxBytes) };
     const bytes = await readFile(path);
     return { kind: 'file', path, bytes, mtimeMs: info.mtimeMs };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    return { kind: 'problem', problem: unreadable(path, error) };
+    return { kind: 'problem', problem: { path, severity: 'warning', code: 'unreadable', message: `${path}: ${(error as Error).message}` } };
   }
 }
