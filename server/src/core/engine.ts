@@ -10,13 +10,25 @@
 //   problems()                current problems of the corpus (skipped files...)
 //   stats()                   documents / sentences counts
 
-import type { CancellationSignal, DraftReport, Logger, Problem, SourceDoc } from './types.js';
+import { extractClaim } from './claims/extract.js';
+import { parseSource } from './corpus/source.js';
+import { CorpusIndex } from './index/corpusIndex.js';
+import { NameResolver } from './index/nameResolver.js';
+import { detectDocumentLanguage } from './text/language.js';
+import { LineIndex } from './text/lines.js';
+import { segmentText } from './text/segment.js';
+import { hashText } from './text/hash.js';
+import type { CancellationSignal, ClaimResult, DraftReport, Evidence, Logger, Problem, Segment, SourceDoc } from './types.js';
 import { silentLogger } from './types.js';
+import { describeFinding, valueFixes } from './verify/report.js';
+import { isCheckable, verifyClaim, type Finding } from './verify/verify.js';
 
 export interface EngineOptions {
   /** Corpus files larger than this are skipped with a problem (bytes). */
   maxFileBytes?: number;
   log?: Logger;
+  /** Developer tracing of retrieval and alignment (scripts/explain.ts). */
+  trace?: (line: string) => void;
 }
 
 export interface CheckOptions {
@@ -40,31 +52,83 @@ export class CancelledError extends Error {
 
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 
+/** What a draft sentence's verdict depends on besides its own text. */
+interface CachedVerdict {
+  corpusVersion: number;
+  finding: Finding | null;
+  evidence: Evidence[];
+  message: string;
+}
+
 export class Engine {
   readonly log: Logger;
   readonly maxFileBytes: number;
+  private readonly trace?: (line: string) => void;
   private version = 0;
-  private readonly docs = new Map<string, SourceDoc>();
+  private readonly index = new CorpusIndex();
+  private readonly names = new NameResolver(this.index);
   private readonly sourceProblems = new Map<string, Problem[]>();
+  private readonly lineIndexes = new Map<string, LineIndex>();
+  // Verdicts by sentence text + language: unchanged sentences are not re-checked while typing.
+  private readonly verdictCache = new Map<string, CachedVerdict>();
+  private static readonly VERDICT_CACHE_SIZE = 20_000;
 
   constructor(options: EngineOptions = {}) {
     this.log = options.log ?? silentLogger;
     this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    this.trace = options.trace;
   }
 
   get corpusVersion(): number {
     return this.version;
   }
 
+  /** Add or replace one corpus file. Bad input yields problems, never an exception. */
   setSource(path: string, content: Uint8Array | string): Problem[] {
-    void content;
+    let problems: Problem[];
+    let doc: SourceDoc | undefined;
+    try {
+      ({ doc, problems } = parseSource(path, content, { maxBytes: this.maxFileBytes }));
+    } catch (error) {
+      problems = [{ path, severity: 'error', code: 'parse-failed', message: `${path}: could not be read (${String(error)}); skipped.` }];
+    }
+    this.index.remove(path);
+    this.lineIndexes.delete(path);
+    if (doc) {
+      try {
+        this.index.add(doc);
+      } catch (error) {
+        this.index.remove(path);
+        problems.push({ path, severity: 'error', code: 'index-failed', message: `${path}: could not be indexed (${String(error)}); skipped.` });
+        this.log.error(`indexing ${path} failed: ${String(error)}`);
+      }
+    }
+    if (problems.length) this.sourceProblems.set(path, problems);
+    else this.sourceProblems.delete(path);
     this.version++;
-    this.sourceProblems.delete(path);
-    return [];
+    return problems;
+  }
+
+  /** Add an already-parsed document (from a persisted cache). */
+  addParsedSource(doc: SourceDoc): void {
+    this.index.add(doc);
+    this.lineIndexes.delete(doc.path);
+    this.sourceProblems.delete(doc.path);
+    this.version++;
   }
 
   removeSource(path: string): void {
-    if (this.docs.delete(path) || this.sourceProblems.delete(path)) this.version++;
+    const removed = this.index.remove(path);
+    const hadProblems = this.sourceProblems.delete(path);
+    this.lineIndexes.delete(path);
+    if (removed || hadProblems) this.version++;
+  }
+
+  /** Report a problem found outside the engine (unreadable file, missing folder). */
+  addProblem(problem: Problem): void {
+    const list = this.sourceProblems.get(problem.path) ?? [];
+    list.push(problem);
+    this.sourceProblems.set(problem.path, list);
   }
 
   problems(): Problem[] {
@@ -72,14 +136,111 @@ export class Engine {
   }
 
   stats(): CorpusStats {
-    let sentences = 0;
-    for (const doc of this.docs.values()) sentences += doc.segments.length;
-    return { documents: this.docs.size, sentences };
+    return { documents: this.index.documentCount, sentences: this.index.liveSentenceCount };
   }
 
-  checkDraft(text: string, options: CheckOptions = {}): DraftReport {
-    void text;
-    void options;
-    return { claims: [], lang: 'und', corpusVersion: this.version };
+  hasSource(path: string): boolean {
+    return this.index.getDocument(path) !== undefined;
   }
+
+  source(path: string): SourceDoc | undefined {
+    return this.index.getDocument(path);
+  }
+
+  sources(): SourceDoc[] {
+    return [...this.index.documents()];
+  }
+
+  /** Verdicts for every checkable sentence of a draft. Throws CancelledError when the token fires. */
+  checkDraft(text: string, options: CheckOptions = {}): DraftReport {
+    const markdown = options.markdown ?? true;
+    const segments = segmentText(text, { markdown, langHint: options.languageHint });
+    const lang = options.languageHint ?? detectDocumentLanguage(segments);
+    const lines = new LineIndex(text);
+    const claims: ClaimResult[] = [];
+    for (const segment of segments) {
+      if (options.token?.isCancellationRequested) throw new CancelledError();
+      const result = this.checkSegment(segment, lang, lines);
+      if (result) claims.push(result);
+    }
+    return { claims, lang, corpusVersion: this.version };
+  }
+
+  /** Check one sentence (a segment of a draft); null when it states nothing checkable. */
+  private checkSegment(segment: Segment, draftLang: string, lines: LineIndex): ClaimResult | null {
+    const cacheKey = segment.lang + '\u0000' + segment.kind + '\u0000' + segment.text;
+    let cached = this.verdictCache.get(cacheKey);
+    if (!cached || cached.corpusVersion !== this.version) {
+      cached = this.judge(segment, draftLang);
+      if (this.verdictCache.size >= Engine.VERDICT_CACHE_SIZE) this.verdictCache.clear();
+      this.verdictCache.set(cacheKey, cached);
+    }
+    if (!cached.finding) return null;
+    const offsets = { start: segment.start, end: segment.end };
+    const range = { start: lines.positionAt(segment.start), end: lines.positionAt(segment.end) };
+    const fixes = valueFixes(cached.finding, segment, this.index).map((fix) => ({
+      ...fix,
+      offsets: { start: fix.offsets.start + segment.start, end: fix.offsets.end + segment.start },
+    }));
+    return {
+      text: segment.text.trim(),
+      offsets,
+      range,
+      verdict: cached.finding.verdict,
+      message: cached.message,
+      evidence: cached.evidence,
+      fixes,
+      lang: segment.lang,
+      key: claimKey(segment.text),
+    };
+  }
+
+  private judge(segment: Segment, draftLang: string): CachedVerdict {
+    let finding: Finding | null = null;
+    try {
+      const claim = extractClaim(segment, draftLang);
+      if (isCheckable(claim)) {
+        finding = verifyClaim(claim, { index: this.index, names: this.names, corpusVersion: this.version, trace: this.trace });
+      }
+    } catch (error) {
+      // One bad sentence must not take the whole check down.
+      this.log.error(`checking "${segment.text.slice(0, 80)}" failed: ${error instanceof Error ? error.stack : String(error)}`);
+      finding = null;
+    }
+    if (!finding) return { corpusVersion: this.version, finding: null, evidence: [], message: '' };
+    const evidence = finding.evidence.flatMap((item) => {
+      const ref = this.index.sentence(item.sentenceId);
+      if (!ref) return [];
+      const lines = this.linesOf(ref.doc);
+      const seg = ref.segment;
+      const ev: Evidence = {
+        source: ref.doc.path,
+        offsets: { start: seg.start, end: seg.end },
+        range: { start: lines.positionAt(seg.start), end: lines.positionAt(seg.end) },
+        quote: ref.doc.text.slice(seg.start, seg.end).replace(/\s+/g, ' ').trim(),
+        stance: item.stance,
+        lang: seg.lang,
+        meta: ref.doc.meta,
+        score: Math.round(item.score * 100) / 100,
+      };
+      if (item.detail) ev.detail = item.detail;
+      return [ev];
+    });
+    const message = describeFinding(finding, segment, this.index);
+    return { corpusVersion: this.version, finding, evidence, message };
+  }
+
+  private linesOf(doc: SourceDoc): LineIndex {
+    let lines = this.lineIndexes.get(doc.path);
+    if (!lines) {
+      lines = new LineIndex(doc.text);
+      this.lineIndexes.set(doc.path, lines);
+    }
+    return lines;
+  }
+}
+
+/** Identifies a claim across edits elsewhere in the draft: its normalised text. */
+export function claimKey(sentence: string): string {
+  return hashText(sentence.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase());
 }

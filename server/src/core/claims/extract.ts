@@ -1,0 +1,701 @@
+// From one sentence to its comparable atoms: quantities (value + unit +
+// counted noun + qualifier + bound), times (year, decade, month, date,
+// weekday, clock), names, content terms, negation.
+
+import type { Segment } from '../types.js';
+import type { NameAtom, Quantity, Term, TimeAtom } from './atoms.js';
+import {
+  MULTIPLIERS,
+  NUMBER_WORDS,
+  ORDINAL_WORDS,
+  SPECIAL_AMOUNTS,
+  VAGUE_MAGNITUDES,
+  parseNumberWord,
+} from './data/numberWords.js';
+import { compoundConcepts, compoundModifier, conceptOfPhrase, conceptsOf, isStopword, placeOf } from './lexicon.js';
+import { fold, normaliseLang, skeleton, stem, type Lang } from './normalize.js';
+import { tokenize, type Token } from './tokenize.js';
+import { formatValue, matchUnit, prefixCurrency, type UnitDef } from './units.js';
+import {
+  AMBIGUOUS_MONTHS,
+  CLOCK_CUES_AFTER,
+  CLOCK_CUES_BEFORE,
+  DECADE_PART_WORDS,
+  DECADE_SUFFIXES,
+  HEDGES,
+  LOWER_BOUNDS,
+  MAXIMUM_PHRASES,
+  MONTHS,
+  MONTH_NAMES,
+  NEGATIONS,
+  QUALIFIER_WORDS,
+  UPPER_BOUNDS,
+  WEEKDAYS,
+  WEEKDAY_NAMES,
+  WEEKDAY_PREFIXES,
+  type Qualifier,
+} from './vocabulary.js';
+
+export interface Claim {
+  segment: Segment;
+  lang: Lang;
+  tokens: Token[];
+  terms: Term[];
+  quantities: Quantity[];
+  times: TimeAtom[];
+  names: NameAtom[];
+  negated: boolean;
+  question: boolean;
+  opinion: boolean;
+}
+
+type NumberSpan = {
+  value: number;
+  upper?: number;
+  vague?: boolean;
+  first: number; // token index
+  last: number; // token index (inclusive)
+  digits: boolean;
+  integer: boolean;
+  raw: string;
+};
+
+const YEAR_CUES = new Set([
+  'in', 'i', 'since', 'siden', 'sinds', 'seit', 'fra', 'from', 'van', 'til', 'until', 'till', 'tot', 'bis', 'en', 'depuis', 'desde',
+  'of', 'år', 'året', 'year', 'jaar', 'jahr', 'the', 'by', 'before', 'after', 'før', 'etter', 'voor', 'na', 'vor', 'nach', 'during',
+  'under', 'tijdens', 'während', 'im', 'om', 'to', 'and', 'og', 'en', 'und', 'et', 'y', 'och', 'or', 'eller', 'of', 'van', 'den',
+]);
+const COUNT_SKIP = new Set(['of', 'av', 'van', 'von', 'de', 'del', 'des', 'the', 'het', 'den', 'det', 'die', 'der', 'dem', 'these', 'those', 'disse', 'deze', 'af']);
+
+/** Analyse one sentence. Never throws on any input string. */
+export function extractClaim(segment: Segment, fallbackLang: string = 'en'): Claim {
+  const lang: Lang = normaliseLang(segment.lang) ?? normaliseLang(fallbackLang) ?? 'en';
+  const text = segment.text;
+  const tokens = tokenize(text);
+  const lowers = tokens.map((t) => t.lower);
+  const used = new Uint8Array(tokens.length); // tokens consumed by an atom
+  const quantities: Quantity[] = [];
+  const times: TimeAtom[] = [];
+
+  const numbers = findNumbers(tokens, lang);
+  for (const num of numbers) {
+    if (num.first > 0 && used[num.first]) continue;
+    const time = readTime(tokens, lowers, num, lang);
+    if (time) {
+      times.push(...time.atoms);
+      for (let k = time.first; k <= time.last; k++) used[k] = 1;
+      continue;
+    }
+    const quantity = readQuantity(text, tokens, lowers, num, lang);
+    if (quantity) {
+      quantities.push(quantity.atom);
+      for (let k = quantity.first; k <= quantity.last; k++) used[k] = 1;
+    }
+  }
+  readWordTimes(tokens, lowers, used, times, lang);
+
+  const names = readNames(tokens, lang);
+  const terms = readTerms(tokens, used, lang, names);
+  const negated = lowers.some((w, i) => NEGATIONS.has(w) || (w === "n't" && i > 0));
+  const question = /\?\s*["»”’']?\s*$/.test(text);
+  const opinion = OPINION_RE.test(text);
+  return { segment, lang, tokens, terms, quantities, times, names, negated, question, opinion };
+}
+
+const OPINION_RE = /\b(?:I|we) (?:think|believe|feel|guess)\b|\bin my (?:view|opinion)\b|\bjeg (?:mener|synes|tror)\b|\bik (?:vind|denk)\b|\bich (?:finde|glaube|meine)\b|\bje pense\b|\bcreo que\b/i;
+
+// ---------------------------------------------------------------- numbers
+
+function parseDigits(raw: string, lang: Lang): { value: number; integer: boolean } | undefined {
+  const text = raw.replace(/[\u00a0\u202f]/g, ' ');
+  if (/^\d+$/.test(text)) return { value: Number(text), integer: true };
+  if (text.includes(':')) return undefined; // clock or ratio: handled as time
+  const seps = text.match(/[.,\s]/g) ?? [];
+  const groups = text.split(/[.,\s]/);
+  const distinct = new Set(seps);
+  if (distinct.size === 1 && seps.length > 1) {
+    // 1.200.000 / 1,200,000 / 1 200 000: only grouping.
+    if (groups.slice(1).every((g) => g.length === 3)) return { value: Number(groups.join('')), integer: true };
+    return undefined;
+  }
+  if (distinct.size === 2) {
+    // 1,200.5 (en) or 1.200,5 (continental): the last separator is the decimal one.
+    const decimalSep = seps[seps.length - 1];
+    const intPart = text.slice(0, text.lastIndexOf(decimalSep)).replace(/[.,\s]/g, '');
+    const frac = text.slice(text.lastIndexOf(decimalSep) + 1);
+    return { value: Number(`${intPart}.${frac}`), integer: false };
+  }
+  const sep = seps[0];
+  const [a, b] = groups;
+  if (sep === ' ') return b.length === 3 ? { value: Number(a + b), integer: true } : undefined;
+  const continental = lang !== 'en';
+  if (b.length === 3 && a.length <= 3 && ((sep === '.' && continental) || (sep === ',' && !continental))) {
+    return { value: Number(a + b), integer: true };
+  }
+  return { value: Number(`${a}.${b}`), integer: false };
+}
+
+function wordNumber(word: string, lang: Lang): number | undefined {
+  const direct = NUMBER_WORDS[lang]?.[word];
+  if (direct !== undefined) return direct;
+  return parseNumberWord(word, lang);
+}
+
+// Articles that are also the word for "one": only a number before a multiplier or a unit + "and a half".
+const ARTICLE_ONES = new Set(['a', 'an', 'en', 'ett', 'ei', 'een', 'ein', 'eine', 'einen', 'un', 'une', 'uno', 'una', 'et']);
+
+function findNumbers(tokens: Token[], lang: Lang): NumberSpan[] {
+  const spans: NumberSpan[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i];
+    let span: NumberSpan | undefined;
+    if (tok.kind === 'number') {
+      const parsed = parseDigits(tok.text, lang);
+      if (!parsed) {
+        if (tok.text.includes(':')) spans.push({ value: NaN, first: i, last: i, digits: true, integer: false, raw: tok.text });
+        continue;
+      }
+      span = { value: parsed.value, first: i, last: i, digits: true, integer: parsed.integer, raw: tok.text };
+      // "1 200" written with a plain space.
+      const next = tokens[i + 1];
+      if (parsed.integer && tok.text.length <= 3 && next?.kind === 'number' && /^\d{3}$/.test(next.text) && next.start === tok.end + 1) {
+        span.value = Number(tok.text + next.text);
+        span.last = i + 1;
+        span.raw = tok.text + ' ' + next.text;
+      }
+    } else if (tok.kind === 'word') {
+      const lower = tok.lower;
+      const special = SPECIAL_AMOUNTS[lang]?.[lower];
+      const vague = VAGUE_MAGNITUDES[lang]?.[lower];
+      if (vague) {
+        spans.push({ value: vague.min, upper: vague.max, vague: true, first: i, last: i, digits: false, integer: true, raw: tok.text });
+        continue;
+      }
+      let value = ARTICLE_ONES.has(lower) ? undefined : special ?? wordNumber(lower, lang);
+      if (value === undefined && ARTICLE_ONES.has(lower)) {
+        const next = tokens[i + 1]?.lower;
+        if (next && (MULTIPLIERS[lang]?.[next] !== undefined || SPECIAL_AMOUNTS[lang]?.[next] !== undefined)) value = 1;
+        else if (next && tokens[i + 2]?.lower === 'and' && tokens[i + 3]?.lower === 'a' && tokens[i + 4]?.lower === 'half') value = 1;
+      }
+      if (value === undefined) continue;
+      // Number words that are also articles/pronouns ("one of", "en"): only when a unit or noun follows.
+      span = { value, first: i, last: i, digits: false, integer: Number.isInteger(value), raw: tok.text };
+      // "twenty one", "treinta y uno": join a tens word with a unit word.
+      const n1 = tokens[i + 1];
+      if (n1?.kind === 'word' && value >= 20 && value < 100 && value % 10 === 0) {
+        const unitWord = wordNumber(n1.lower, lang);
+        if (unitWord !== undefined && unitWord > 0 && unitWord < 10) {
+          span.value += unitWord;
+          span.last = i + 1;
+        } else if ((n1.lower === 'y' || n1.lower === 'et') && tokens[i + 2]) {
+          const u = wordNumber(tokens[i + 2].lower, lang);
+          if (u !== undefined && u > 0 && u < 10) {
+            span.value += u;
+            span.last = i + 2;
+          }
+        }
+      }
+    }
+    if (!span) continue;
+    // Multipliers: "2 million", "two million", "1,5 milliard", "10 mill.".
+    let j = span.last + 1;
+    while (j < tokens.length) {
+      const mult = MULTIPLIERS[lang]?.[tokens[j].lower] ?? MULTIPLIERS.en?.[tokens[j].lower];
+      if (mult === undefined || mult <= 1) break;
+      if (span.value >= mult) break; // "hundred thousand" is handled by multiplying in order
+      span.value *= mult;
+      span.integer = Number.isInteger(span.value);
+      span.last = j;
+      if (tokens[j + 1]?.text === '.' && tokens[j].lower.length <= 4) j++;
+      j++;
+    }
+    // "one and a half", "a year and a half" is handled with the unit; "halvannen" is a special amount.
+    if (tokens[span.last + 1]?.lower === 'and' && tokens[span.last + 2]?.lower === 'a' && tokens[span.last + 3]?.lower === 'half') {
+      span.value += 0.5;
+      span.last += 3;
+    }
+    spans.push(span);
+    i = span.last;
+  }
+  return spans;
+}
+
+// ---------------------------------------------------------------- times
+
+function timeAtom(kind: TimeAtom['kind'], value: number, tokens: Token[], first: number, last: number, extra: Partial<TimeAtom> = {}): TimeAtom {
+  const start = tokens[first].start;
+  const end = tokens[last].end;
+  const atom: TimeAtom = { kind, value, offsets: { start, end }, text: '', display: '', ...extra };
+  atom.display = displayTime(atom);
+  return atom;
+}
+
+export function displayTime(atom: TimeAtom): string {
+  switch (atom.kind) {
+    case 'year':
+      return String(atom.value);
+    case 'decade':
+      return `${atom.part ? atom.part + ' ' : ''}${atom.value}s`;
+    case 'month':
+      return `${MONTH_NAMES[atom.value]}${atom.year ? ' ' + atom.year : ''}`;
+    case 'date':
+      return `${Math.floor(atom.value / 100) ? MONTH_NAMES[Math.floor(atom.value / 100)] : ''} ${atom.value % 100}${atom.year ? ', ' + atom.year : ''}`.trim();
+    case 'weekday':
+      return WEEKDAY_NAMES[atom.value] ?? '';
+    case 'clock': {
+      const h = Math.floor(atom.value / 60);
+      const m = atom.value % 60;
+      return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+    }
+  }
+}
+
+function monthAt(tokens: Token[], i: number): number | undefined {
+  const tok = tokens[i];
+  if (!tok || tok.kind !== 'word') return undefined;
+  return MONTHS.get(fold(tok.text));
+}
+
+function yearAfter(tokens: Token[], i: number): { year: number; index: number } | undefined {
+  let k = i;
+  if (tokens[k]?.text === ',') k++;
+  const tok = tokens[k];
+  if (tok?.kind === 'number' && /^\d{4}$/.test(tok.text)) {
+    const year = Number(tok.text);
+    if (year >= 1000 && year <= 2200) return { year, index: k };
+  }
+  return undefined;
+}
+
+function readTime(tokens: Token[], lowers: string[], num: NumberSpan, lang: Lang): { atoms: TimeAtom[]; first: number; last: number } | undefined {
+  const tok = tokens[num.first];
+  const prev = lowers[num.first - 1];
+  const next = tokens[num.last + 1];
+  // Clock: 13:10, 4:12 PM, klokken 14.29, om 10.24 uur.
+  const clock = /^(\d{1,2})[:.](\d{2})$/.exec(tok.text);
+  if (clock && num.digits) {
+    const h = Number(clock[1]);
+    const m = Number(clock[2]);
+    const colon = tok.text.includes(':');
+    const nextLower = next?.lower;
+    const cued = colon || (prev !== undefined && CLOCK_CUES_BEFORE.has(prev)) || (nextLower !== undefined && CLOCK_CUES_AFTER.has(nextLower));
+    if (cued && h <= 24 && m < 60) {
+      let minutes = h * 60 + m;
+      let last = num.last;
+      if ((nextLower === 'pm' || nextLower === 'p.m') && h < 12) minutes += 12 * 60;
+      if (nextLower === 'pm' || nextLower === 'am') last++;
+      return { atoms: [timeAtom('clock', minutes, tokens, num.first, last)], first: num.first, last };
+    }
+  }
+  if (Number.isNaN(num.value)) return { atoms: [], first: num.first, last: num.last };
+  if (!num.integer) return undefined;
+  const value = num.value;
+  // Day and month: "27 July", "27. juli", "24. april 2019", "July 27", "27th of July".
+  if (num.digits && value >= 1 && value <= 31 && num.first === num.last) {
+    let k = num.last + 1;
+    if (tokens[k]?.text === '.' ) k++;
+    if (['st', 'nd', 'rd', 'th', 'e', 'er'].includes(lowers[k] ?? '') && tokens[k].start === tok.end) k++;
+    if (lowers[k] === 'of') k++;
+    const month = monthAt(tokens, k);
+    if (month !== undefined) {
+      const y = yearAfter(tokens, k + 1);
+      const atoms = [timeAtom('date', month * 100 + value, tokens, num.first, y ? y.index : k, { year: y?.year })];
+      if (y) atoms.push(timeAtom('year', y.year, tokens, y.index, y.index));
+      return { atoms, first: num.first, last: y ? y.index : k };
+    }
+    const before = monthAt(tokens, num.first - 1);
+    if (before !== undefined && !AMBIGUOUS_MONTHS.has(lowers[num.first - 1])) {
+      const y = yearAfter(tokens, num.last + 1);
+      const atoms = [timeAtom('date', before * 100 + value, tokens, num.first - 1, y ? y.index : num.last, { year: y?.year })];
+      if (y) atoms.push(timeAtom('year', y.year, tokens, y.index, y.index));
+      return { atoms, first: num.first - 1, last: y ? y.index : num.last };
+    }
+  }
+  // Decades: 1990s, 1990-tallet, 1990er, the 90s.
+  if (num.digits && /^\d{3}0$/.test(tok.text) || (num.digits && /^\d0$/.test(tok.text))) {
+    let k = num.last + 1;
+    let adjacent = tokens[k] && tokens[k].start === tokens[num.last].end;
+    if (tokens[k]?.text === '-' && adjacent) {
+      k++;
+      adjacent = true;
+    }
+    if (adjacent && tokens[k] && (DECADE_SUFFIXES.has(lowers[k]) || /^tallet|^talet/.test(lowers[k]))) {
+      const decade = value < 100 ? 1900 + value : value;
+      const part = decadePart(lowers, num.first);
+      return { atoms: [timeAtom('decade', decade, tokens, num.first, k, { part })], first: num.first, last: k };
+    }
+  }
+  // Dutch "jaren negentig", "de jaren '90", German "der neunziger Jahre" is rare in news: skip.
+  if (!num.digits && (prev === 'jaren' || prev === 'jaren\'') && value >= 10 && value < 100 && value % 10 === 0) {
+    const part = decadePart(lowers, num.first - 1);
+    return { atoms: [timeAtom('decade', 1900 + value, tokens, num.first - 1, num.last, { part })], first: num.first - 1, last: num.last };
+  }
+  // Years.
+  if (num.digits && /^\d{4}$/.test(tok.text) && value >= 1500 && value <= 2200) {
+    const unitAfter = next ? matchUnit(lowers, num.last + 1, lang, true) : undefined;
+    const hedged = prev !== undefined && (HEDGES.has(prev) || LOWER_BOUNDS.has(prev) || UPPER_BOUNDS.has(prev));
+    if (!unitAfter && !hedged) {
+      const atoms = [timeAtom('year', value, tokens, num.first, num.last)];
+      const month = monthAt(tokens, num.first - 1);
+      if (month !== undefined) atoms.push(timeAtom('month', month, tokens, num.first - 1, num.last, { year: value }));
+      return { atoms, first: month !== undefined ? num.first - 1 : num.first, last: num.last };
+    }
+    if (!unitAfter && prev !== undefined && YEAR_CUES.has(prev)) {
+      return { atoms: [timeAtom('year', value, tokens, num.first, num.last)], first: num.first, last: num.last };
+    }
+  }
+  return undefined;
+}
+
+function decadePart(lowers: string[], first: number): 'early' | 'mid' | 'late' | undefined {
+  for (let k = first - 1; k >= Math.max(0, first - 4); k--) {
+    for (const [word, part] of DECADE_PART_WORDS) if (lowers[k] === word || lowers[k]?.startsWith(word + '-')) return part;
+  }
+  return undefined;
+}
+
+/** Weekdays and months without a number: "on Tuesday", "dinsdagochtend", "in July". */
+function readWordTimes(tokens: Token[], lowers: string[], used: Uint8Array, times: TimeAtom[], lang: Lang): void {
+  void lang;
+  for (let i = 0; i < tokens.length; i++) {
+    if (used[i] || tokens[i].kind !== 'word') continue;
+    const folded = fold(tokens[i].text);
+    let weekday = WEEKDAYS.get(folded);
+    if (weekday === undefined) {
+      for (const [prefix, day] of WEEKDAY_PREFIXES) {
+        if (folded.length > prefix.length + 2 && folded.startsWith(prefix)) {
+          weekday = day;
+          break;
+        }
+      }
+    }
+    if (weekday !== undefined) {
+      times.push(timeAtom('weekday', weekday, tokens, i, i));
+      used[i] = 1;
+      continue;
+    }
+    const month = MONTHS.get(folded);
+    if (month !== undefined && !AMBIGUOUS_MONTHS.has(lowers[i]) && (i > 0 || tokens[i].capitalised || lowers[i] !== 'may')) {
+      // Scandinavian/Dutch months are lowercase; English months capitalised. Avoid "may" the verb.
+      if (lowers[i] === 'may' || lowers[i] === 'mars') continue;
+      times.push(timeAtom('month', month, tokens, i, i));
+      used[i] = 1;
+    }
+  }
+}
+
+// ---------------------------------------------------------------- quantities
+
+function boundBefore(lowers: string[], first: number): { bound: Quantity['bound']; first: number; maximum?: boolean } {
+  const w1 = lowers[first - 1];
+  const w2 = first >= 2 ? `${lowers[first - 2]} ${w1}` : undefined;
+  const w3 = first >= 3 ? `${lowers[first - 3]} ${lowers[first - 2]} ${w1}` : undefined;
+  for (const [phrase, size] of [[w3, 3], [w2, 2], [w1, 1]] as Array<[string | undefined, number]>) {
+    if (!phrase) continue;
+    if (MAXIMUM_PHRASES.has(phrase)) return { bound: 'eq', first: first - size, maximum: true };
+    if (LOWER_BOUNDS.has(phrase)) return { bound: 'gt', first: first - size };
+    if (UPPER_BOUNDS.has(phrase)) return { bound: 'lt', first: first - size };
+    if (HEDGES.has(phrase) || HEDGES.has(phrase.replace(/\.$/, ''))) return { bound: 'approx', first: first - size };
+  }
+  // "ca." arrives as "ca" + ".".
+  if (w1 === '.' && (lowers[first - 2] === 'ca' || lowers[first - 2] === 'c')) return { bound: 'approx', first: first - 2 };
+  return { bound: 'eq', first };
+}
+
+function readQuantity(
+  text: string,
+  tokens: Token[],
+  lowers: string[],
+  num: NumberSpan,
+  lang: Lang,
+): { atom: Quantity; first: number; last: number } | undefined {
+  if (Number.isNaN(num.value)) return undefined;
+  let { bound, first, maximum } = boundBefore(lowers, num.first);
+  if (num.vague && bound === 'eq') bound = 'approx';
+  let last = num.last;
+  let unit: UnitDef | undefined;
+  // "$5", "€ 10".
+  const before = tokens[num.first - 1];
+  if (before?.kind === 'punct') {
+    const cur = prefixCurrency(before.text);
+    if (cur) {
+      unit = cur;
+      first = Math.min(first, num.first - 1);
+    }
+  }
+  let k = num.last + 1;
+  // Vague magnitudes and "millions of": skip "of/av/van".
+  if (num.vague && COUNT_SKIP.has(lowers[k] ?? '')) k++;
+  if (!unit) {
+    const adjacent = tokens[k] !== undefined && tokens[k].start - tokens[num.last].end <= 1;
+    const match = matchUnit(lowers, k, lang, adjacent);
+    if (match) {
+      unit = match.unit;
+      last = k + match.length - 1;
+      k = last + 1;
+      // "a year and a half"
+      if (lowers[k] === 'and' && lowers[k + 1] === 'a' && lowers[k + 2] === 'half') {
+        num = { ...num, value: num.value + 0.5 };
+        last = k + 2;
+      }
+    }
+  }
+  // Ordinals ("75th", "3rd") are not amounts.
+  if (num.digits && /^(st|nd|rd|th)$/.test(lowers[num.last + 1] ?? '') && tokens[num.last + 1].start === tokens[num.last].end) return undefined;
+  if (!num.digits && ORDINAL_WORDS[lang]?.[lowers[num.first]] !== undefined && NUMBER_WORDS[lang]?.[lowers[num.first]] === undefined) return undefined;
+
+  let counted: string[] = [];
+  let countedHead: string[] = [];
+  if (!unit) {
+    // A number right before a capitalised word is usually part of a name ("38 North").
+    const nextTok = tokens[k];
+    // (German capitalises every noun, so there only unknown words count.)
+    if (num.digits && nextTok?.capitalised && !isStopword(fold(nextTok.text), lang) && (lang !== 'de' || conceptsOf(fold(nextTok.text), lang).size === 0)) return undefined;
+    const nounResult = countedNoun(tokens, lowers, k, lang);
+    if (!nounResult) return undefined;
+    counted = nounResult.keys;
+    countedHead = nounResult.head;
+    last = Math.max(last, nounResult.last);
+  }
+  // Bare number words without a unit or noun are too ambiguous ("one of them").
+  const value = unit ? num.value * unit.factor : num.value;
+  const upper = num.upper !== undefined ? (unit ? num.upper * unit.factor : num.upper) : undefined;
+  const qualifier = maximum ? 'max' : qualifierNear(tokens, lowers, first, last, lang);
+  const role = roleNear(lowers, last);
+  const start = tokens[first].start;
+  const end = tokens[unit ? last : num.last].end;
+  const numberOffsets = { start: tokens[num.first].start, end: tokens[num.last].end };
+  const nounText = unit || last <= num.last ? '' : text.slice(tokens[num.last + 1].start, tokens[last].end);
+  const display = unit ? formatValue(value, unit) : `${formatCount(num.value)} ${nounText}`.trim();
+  const atom: Quantity = {
+    kind: 'quantity',
+    value,
+    upper,
+    bound,
+    dimension: unit ? unit.dimension : 'count',
+    unit,
+    counted,
+    countedHead,
+    noun: nounText || undefined,
+    qualifier,
+    role,
+    offsets: { start, end },
+    numberOffsets,
+    text: text.slice(start, end),
+    display: (bound === 'approx' ? 'about ' : bound === 'gt' ? 'more than ' : bound === 'lt' ? 'less than ' : '') + display,
+  };
+  return { atom, first, last: unit ? last : num.last };
+}
+
+function formatCount(value: number): string {
+  if (value >= 1e6 && value % 1e5 === 0) return `${value / 1e6} million`;
+  return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
+
+/**
+ * The counted noun after a number: "90 vogner", "negentig gepantserde
+ * treinwagons", "four of the images". Without part-of-speech tags we keep the
+ * keys of up to two words and remember which came first; comparison then
+ * requires a shared key that belongs to a first word (see compare.ts).
+ */
+function countedNoun(tokens: Token[], lowers: string[], k: number, lang: Lang): { keys: string[]; head: string[]; last: number } | undefined {
+  let i = k;
+  let skipped = 0;
+  while (i < tokens.length && COUNT_SKIP.has(lowers[i]) && skipped < 2) {
+    i++;
+    skipped++;
+  }
+  const words: number[] = [];
+  while (i < tokens.length && words.length < 2) {
+    const tok = tokens[i];
+    if (tok.kind !== 'word') break;
+    const folded = fold(tok.text);
+    if (isStopword(folded, lang) || NEGATIONS.has(folded)) break;
+    if (MONTHS.has(folded) || WEEKDAYS.has(folded)) return undefined;
+    words.push(i);
+    i++;
+  }
+  if (words.length === 0) return undefined;
+  const keysOf = (index: number) => {
+    const word = stripGenitive(fold(tokens[index].text));
+    const keys = new Set<string>();
+    for (const c of conceptsOf(word, lang)) keys.add('c:' + c);
+    for (const c of compoundConcepts(word, lang)) keys.add('c:' + c);
+    keys.add('s:' + stem(word, lang));
+    return [...keys];
+  };
+  const head = keysOf(words[0]);
+  const all = new Set(head);
+  if (words.length > 1) for (const key of keysOf(words[1])) all.add(key);
+  return { keys: [...all], head, last: words[words.length - 1] };
+}
+
+function qualifierNear(tokens: Token[], lowers: string[], first: number, last: number, lang: Lang): Qualifier | undefined {
+  let best: { q: Qualifier; distance: number } | undefined;
+  const from = Math.max(0, first - 8);
+  const to = Math.min(tokens.length - 1, last + 4);
+  for (let i = from; i <= to; i++) {
+    if (i >= first && i <= last) continue;
+    const word = fold(lowers[i]);
+    if (tokens[i].kind !== 'word') continue;
+    for (const [q, quality] of QUALIFIER_WORDS) {
+      const hit = word === q || (word.length > q.length + 2 && (word.startsWith(q) || word.endsWith(q)) && compoundish(word, q, lang));
+      if (!hit) continue;
+      const distance = i < first ? first - i : i - last;
+      if (!best || distance < best.distance) best = { q: quality, distance };
+    }
+  }
+  // "on average", "i snitt" after the unit are common; "top speed" before it.
+  return best?.q;
+}
+
+function compoundish(word: string, part: string, lang: Lang): boolean {
+  // English writes "top speed" apart; only Germanic compounds glue qualifiers.
+  if (!['nb', 'da', 'sv', 'nl', 'de'].includes(lang)) return false;
+  return word.startsWith(part) ? part.length >= 4 : word.endsWith(part) && part.length >= 5;
+}
+
+const EXTENT_WORDS = new Set(['long', 'lang', 'lange', 'langt', 'lengde', 'lengte', 'length', 'wide', 'brede', 'bred', 'breed', 'high', 'høy', 'høye', 'hoog', 'hoge', 'tall', 'deep', 'dyp', 'diep', 'lange', 'langen']);
+const DISTANCE_WORDS = new Set(['from', 'away', 'fra', 'unna', 'van', 'vandaan', 'von', 'entfernt', 'de', 'from', 'off', 'fram']);
+
+function roleNear(lowers: string[], last: number): Quantity['role'] {
+  const next = lowers[last + 1];
+  const next2 = lowers[last + 2];
+  if (next && EXTENT_WORDS.has(next)) return 'extent';
+  if (next && DISTANCE_WORDS.has(next)) return 'distance';
+  if (next2 && DISTANCE_WORDS.has(next2) && next === 'away') return 'distance';
+  if (next === 'per' || next === 'a' || next === 'each' || next === 'pr' || next === 'om' || next === 'i') {
+    if (next2 && ['year', 'år', 'jaar', 'jahr', 'day', 'dag', 'week', 'month', 'hour'].includes(next2)) return 'rate';
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------- names and terms
+
+const NAME_PARTICLES = new Set(['van', 'de', 'der', 'den', 'von', 'da', 'di', 'del', 'al', 'bin', 'ibn', 'la', 'le']);
+
+function readNames(tokens: Token[], lang: Lang): NameAtom[] {
+  const names: NameAtom[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const tok = tokens[i];
+    if (!isNameToken(tokens, i, lang)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < tokens.length) {
+      const next = tokens[j + 1];
+      if (next.start > tokens[j].end + 1) break; // words separated by more than one space
+      if (isNameToken(tokens, j + 1, lang, true)) {
+        j++;
+        continue;
+      }
+      if (NAME_PARTICLES.has(next.lower) && tokens[j + 2] && isNameToken(tokens, j + 2, lang, true)) {
+        j += 2;
+        continue;
+      }
+      break;
+    }
+    const parts = tokens.slice(i, j + 1).map((t) => fold(t.text));
+    const keys = new Set<string>();
+    for (const part of parts) {
+      for (const piece of part.split(/[-'’]/)) {
+        const sk = skeleton(stripGenitive(piece));
+        if (sk.length >= 2) keys.add(sk);
+      }
+    }
+    if (parts.length > 1) keys.add(skeleton(parts.map(stripGenitive).join('')));
+    const phrase = parts.join(' ');
+    const place = placeOf(phrase) ?? (parts.length === 1 ? undefined : placeOf(parts.join('-')));
+    names.push({ text: tokens.slice(i, j + 1).map((t) => t.text).join(' '), offsets: { start: tok.start, end: tokens[j].end }, keys: [...keys], place });
+    i = j + 1;
+  }
+  return names;
+}
+
+function stripGenitive(word: string): string {
+  return word.replace(/(?:['’]s|['’])$/, '');
+}
+
+function isNameToken(tokens: Token[], i: number, lang: Lang, continuation = false): boolean {
+  const tok = tokens[i];
+  if (tok.kind !== 'word' || !tok.capitalised) return false;
+  const folded = fold(tok.text);
+  // ALL-CAPS: acronyms are names (KCNA, NATO); shouted caption labels are not.
+  if (tok.text.length > 1 && tok.text === tok.text.toUpperCase()) {
+    return tok.text.length <= 5 && !isStopword(folded, lang);
+  }
+  if (continuation) return true;
+  const sentenceStart = i === 0 || /^[.!?:;«»"“”„–—-]$/.test(tokens[i - 1].text);
+  if (!sentenceStart) return !isStopword(folded, lang) || placeOf(folded) !== undefined;
+  if (isStopword(folded, lang)) return false;
+  if (placeOf(folded) !== undefined) return true;
+  return conceptsOf(folded, lang).size === 0;
+}
+
+const termCache = new Map<string, { keys: string[]; skel: string }>();
+
+function termInfo(folded: string, lang: Lang): { keys: string[]; skel: string } {
+  const cacheKey = lang + ':' + folded;
+  const hit = termCache.get(cacheKey);
+  if (hit) return hit;
+  const keys = new Set<string>();
+  for (const c of conceptsOf(folded, lang)) keys.add('c:' + c);
+  if (keys.size === 0) {
+    for (const c of compoundConcepts(folded, lang)) keys.add('c:' + c);
+    const modifier = compoundModifier(folded, lang);
+    if (modifier && modifier.length >= 4) keys.add('s:' + stem(modifier, lang));
+  }
+  const place = placeOf(folded);
+  if (place) keys.add('g:' + place);
+  keys.add('s:' + stem(folded, lang));
+  const info = { keys: [...keys], skel: skeleton(folded) };
+  if (termCache.size > 200_000) termCache.clear();
+  termCache.set(cacheKey, info);
+  return info;
+}
+
+function readTerms(tokens: Token[], used: Uint8Array, lang: Lang, names: NameAtom[]): Term[] {
+  const terms: Term[] = [];
+  const nameAt = new Map<number, NameAtom>();
+  for (const name of names) {
+    for (let i = 0; i < tokens.length; i++) if (tokens[i].start >= name.offsets.start && tokens[i].end <= name.offsets.end) nameAt.set(i, name);
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i];
+    if (tok.kind !== 'word' || used[i]) continue;
+    const folded = fold(tok.text);
+    // Multi-word concepts ("according to", "run out"): the phrase replaces its words.
+    const phrase2 = i + 1 < tokens.length && !isStopword(folded, lang) ? conceptOfPhrase(folded + ' ' + fold(tokens[i + 1].text)) : undefined;
+    if (phrase2 && phrase2.size > 0) {
+      // Keep the words' own keys too: "satellite images" still meets "bilder".
+      const second = fold(tokens[i + 1].text);
+      const wordKeys = [...termInfo(folded, lang).keys, ...(isStopword(second, lang) ? [] : termInfo(second, lang).keys)];
+      terms.push({
+        index: i,
+        folded: folded + ' ' + second,
+        keys: [...[...phrase2].map((c) => 'c:' + c), ...wordKeys],
+        skel: skeleton(folded + fold(tokens[i + 1].text)),
+        isName: false,
+        offsets: { start: tok.start, end: tokens[i + 1].end },
+      });
+      i++;
+      continue;
+    }
+    const name = nameAt.get(i);
+    if (!name && (isStopword(folded, lang) || NEGATIONS.has(folded))) continue;
+    if (folded.length < 2 && !name) continue;
+    const info = termInfo(stripGenitive(folded), lang);
+    const keys = [...info.keys];
+    if (name) {
+      if (name.place) keys.push('g:' + name.place);
+      for (const piece of folded.split(/[-'’]/)) {
+        const sk = skeleton(stripGenitive(piece));
+        if (sk.length >= 2) keys.push('n:' + sk);
+      }
+    }
+    terms.push({ index: i, folded, keys, skel: info.skel, isName: !!name, offsets: { start: tok.start, end: tok.end } });
+  }
+  return terms;
+}

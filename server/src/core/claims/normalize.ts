@@ -1,0 +1,111 @@
+// Word normalisation shared by extraction, indexing and matching.
+// Three strengths of "same word": the folded form (diacritics and case gone),
+// the stem (per-language Snowball), and the skeleton (a spelling-neutral form
+// used to meet cognates and transliterations: Khasan/Chasan, ammunition/ammunisjon).
+
+import snowball from 'snowball-stemmers';
+
+const STEMMER_NAMES: Record<string, string> = {
+  en: 'english',
+  nb: 'norwegian',
+  nn: 'norwegian',
+  no: 'norwegian',
+  da: 'danish',
+  sv: 'swedish',
+  nl: 'dutch',
+  de: 'german',
+  fr: 'french',
+  es: 'spanish',
+};
+
+export const SUPPORTED_LANGS = ['en', 'nb', 'nl', 'de', 'da', 'sv', 'fr', 'es'] as const;
+export type Lang = (typeof SUPPORTED_LANGS)[number];
+
+export function normaliseLang(lang: string | undefined): Lang | undefined {
+  if (!lang) return undefined;
+  const code = lang.toLowerCase().slice(0, 2);
+  if (code === 'no' || code === 'nn') return 'nb';
+  return (SUPPORTED_LANGS as readonly string[]).includes(code) ? (code as Lang) : undefined;
+}
+
+const stemmers = new Map<string, { stem(word: string): string }>();
+// Stemming is the hottest call of indexing; the vocabulary is small, so memoise.
+const stemCache = new Map<string, string>();
+const STEM_CACHE_LIMIT = 500_000;
+
+export function stem(word: string, lang: string): string {
+  const name = STEMMER_NAMES[lang];
+  if (!name) return word;
+  const cacheKey = lang + '\u0000' + word;
+  const hit = stemCache.get(cacheKey);
+  if (hit !== undefined) return hit;
+  let stemmer = stemmers.get(name);
+  if (!stemmer) {
+    stemmer = snowball.newStemmer(name);
+    stemmers.set(name, stemmer);
+  }
+  const result = stemmer.stem(word);
+  if (stemCache.size > STEM_CACHE_LIMIT) stemCache.clear();
+  stemCache.set(cacheKey, result);
+  return result;
+}
+
+const FOLD_MAP: Record<string, string> = {
+  ø: 'o', æ: 'ae', å: 'a', ß: 'ss', œ: 'oe', ð: 'd', þ: 'th', ł: 'l', đ: 'd', ı: 'i',
+};
+
+/** Lowercase, strip diacritics, map letters that NFD cannot decompose. */
+export function fold(word: string): string {
+  const lower = word.toLowerCase();
+  // Fast path: plain ASCII needs nothing more.
+  if (/^[\x00-\x7f]*$/.test(lower)) return lower;
+  let out = '';
+  for (const ch of lower.normalize('NFD')) {
+    const code = ch.charCodeAt(0);
+    if (code >= 0x300 && code <= 0x36f) continue;
+    out += FOLD_MAP[ch] ?? ch;
+  }
+  return out;
+}
+
+/**
+ * Spelling-neutral skeleton of a folded word: collapses the usual
+ * transliteration and orthography differences between the Germanic and
+ * Romance languages (kh/ch/h, sj/sch/sh/s, oe/u, w/v, c/k, y/i/j, ph/f, double letters).
+ */
+export function skeleton(folded: string): string {
+  let s = folded
+    .replace(/[^a-z]/g, '')
+    .replace(/sch|sj|sh|ch|kh/g, (m) => (m === 'ch' || m === 'kh' ? 'h' : 's'))
+    .replace(/oo/g, 'o')
+    .replace(/oe|ou/g, 'u')
+    .replace(/ph/g, 'f')
+    .replace(/th/g, 't')
+    .replace(/ck|q|c/g, 'k')
+    .replace(/x/g, 'ks')
+    .replace(/w/g, 'v')
+    .replace(/z/g, 's')
+    .replace(/[yj]/g, 'i');
+  s = s.replace(/(.)\1+/g, '$1');
+  return s;
+}
+
+/** Length of the common prefix of two strings. */
+export function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/**
+ * Whether two skeletons are plausibly the same word in two languages
+ * (cognates): a long shared prefix relative to the shorter word.
+ */
+export function cognate(a: string, b: string): boolean {
+  if (a === b) return a.length >= 4;
+  const shorter = Math.min(a.length, b.length);
+  if (shorter < 5) return false;
+  const prefix = commonPrefix(a, b);
+  return prefix >= 5 && prefix >= 0.7 * shorter;
+}

@@ -1,0 +1,39 @@
+// Tokens with exact offsets into the segment text. Numbers keep their local
+// separators (1.200, 1,5, 10.24, 13:10) and are interpreted later, in context.
+
+export type TokenKind = 'word' | 'number' | 'punct';
+
+export interface Token {
+  text: string;
+  start: number; // offset inside the tokenised string
+  end: number;
+  kind: TokenKind;
+  /** Lowercase form. */
+  lower: string;
+  /** Whether the first character is an uppercase letter. */
+  capitalised: boolean;
+}
+
+// One linear pass: digits with inner separators, or letter runs joined by
+// apostrophes/hyphens. No nested quantifiers over overlapping classes.
+const TOKEN_RE = /(\d+(?:[.,:\u00a0\u202f]\d+)*)|([\p{L}\p{M}\p{Nd}]+(?:['’\-][\p{L}\p{M}\p{Nd}]+)*)|(\S)/gu;
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  TOKEN_RE.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = TOKEN_RE.exec(text)) !== null) {
+    const value = match[0];
+    const kind: TokenKind = match[1] !== undefined ? 'number' : match[2] !== undefined ? 'word' : 'punct';
+    const first = value[0] ?? '';
+    tokens.push({
+      text: value,
+      start: match.index,
+      end: match.index + value.length,
+      kind,
+      lower: value.toLowerCase(),
+      capitalised: kind === 'word' && first !== first.toLowerCase() && first === first.toUpperCase(),
+    });
+  }
+  return tokens;
+}

@@ -1,0 +1,397 @@
+// Verification of one draft sentence against the corpus:
+//   retrieve candidate source sentences (any language) by shared keys,
+//   measure how well each covers the draft sentence's content,
+//   compare the atoms (quantities, times) of well-aligned candidates,
+//   and decide supported / contradicted / disputed / unsupported.
+//
+// Precision first: a conflict needs a candidate that talks about the same
+// thing (high coverage of the draft's content, in the sentence itself and
+// its neighbours), and a dispute needs the disagreeing sources to be about
+// the same thing as each other, not just to share the draft's words.
+
+import type { Quantity, Term, TimeAtom } from '../claims/atoms.js';
+import type { Claim } from '../claims/extract.js';
+import { claimKeys, type CorpusIndex } from '../index/corpusIndex.js';
+import type { NameResolver } from '../index/nameResolver.js';
+import type { Stance, Verdict } from '../types.js';
+import { comparableQuantities, comparableTimes, relateQuantities, relateTimes, termCredit, type Relation } from './compare.js';
+
+export interface EvidenceItem {
+  sentenceId: number;
+  stance: Stance;
+  /** The source's differing value, for contradicting evidence. */
+  detail?: string;
+  score: number;
+  /** The draft atom this evidence is about (for value fixes). */
+  draftAtom?: Quantity | TimeAtom;
+  sourceAtom?: Quantity | TimeAtom;
+}
+
+export interface Finding {
+  verdict: Verdict;
+  evidence: EvidenceItem[];
+  /** Which draft atom is in conflict, and the values the sources give. */
+  conflict?: { draftAtom: Quantity | TimeAtom; values: Map<string, { atom: Quantity | TimeAtom; sentences: number[] }> };
+  /** What was compared, for the message. */
+  topic?: string;
+}
+
+export interface VerifyContext {
+  index: CorpusIndex;
+  names: NameResolver;
+  corpusVersion: number;
+  /** Developer tracing (scripts/explain.ts): receives one line per candidate. */
+  trace?: (line: string) => void;
+}
+
+/** Tuning constants, named so that their role is visible. */
+const MAX_CANDIDATES = 40;
+const SUPPORT_COVERAGE = 0.72; // paraphrase support of an atom-less sentence
+const ATOM_AGREE_ALIGNMENT = 0.5; // a candidate whose equal value counts as support
+const CONFLICT_ALIGNMENT = 0.62; // a candidate whose different value counts as conflict
+const CONFLICT_SENTENCE_COVERAGE = 0.34; // ...and the sentence itself must carry part of it
+const COMMON_KEY_SHARE = 0.25;
+const DISPUTE_MARGIN = 0.2; // how much worse than the agreeing source a disagreeing one may align
+const QUANTITY_WEIGHT = 2.5; // weight of a comparable quantity in coverage, like a rare word
+const TIME_WEIGHT = 1.5;
+const RELATED_SOURCES_WEIGHT = 3.5; // idf mass two disagreeing sources must share to be a dispute // keys in more than this share of sentences are weak for retrieval
+
+interface Candidate {
+  id: number;
+  claim: Claim;
+  context: Term[];
+  covSentence: number;
+  covContext: number;
+  alignment: number;
+}
+
+/** A sentence worth judging: states something, is not a heading, question or opinion. */
+export function isCheckable(claim: Claim): boolean {
+  if (claim.question || claim.opinion) return false;
+  if (claim.segment.kind === 'heading') return false;
+  const atoms = claim.quantities.length + claim.times.length;
+  const content = claim.terms.length;
+  if (atoms > 0) return content >= 1;
+  return content >= 2 && claim.terms.some((t) => !t.isName);
+}
+
+export function verifyClaim(claim: Claim, ctx: VerifyContext): Finding {
+  const { index } = ctx;
+  const terms = expandNames(claim.terms, ctx);
+  const weights = terms.map((t) => termWeight(t, index));
+  const candidates = retrieve(claim, terms, weights, ctx);
+
+  const atoms: Array<Quantity | TimeAtom> = [...claim.quantities, ...claim.times];
+  const agreeing = new Map<Quantity | TimeAtom, Candidate[]>();
+  const disagreeing = new Map<Quantity | TimeAtom, Array<{ cand: Candidate; atom: Quantity | TimeAtom }>>();
+  const agreeAtom = new Map<string, Quantity | TimeAtom>();
+  for (const atom of atoms) {
+    agreeing.set(atom, []);
+    disagreeing.set(atom, []);
+  }
+
+  for (const cand of candidates) {
+    const pairs = pairAtoms(claim, cand.claim);
+    for (const { draft, source, relation } of pairs) {
+      if (relation === 'agree' && cand.alignment >= ATOM_AGREE_ALIGNMENT) {
+        agreeing.get(draft)!.push(cand);
+        agreeAtom.set(`${cand.id}:${atomKey(draft)}`, source);
+      } else if (
+        relation === 'disagree' &&
+        cand.alignment >= CONFLICT_ALIGNMENT &&
+        cand.covSentence >= CONFLICT_SENTENCE_COVERAGE
+      ) {
+        disagreeing.get(draft)!.push({ cand, atom: source });
+      }
+    }
+  }
+
+  // Conflicts: contradicted (nobody agrees) or disputed (sources disagree among themselves).
+  let contradictedAtom: Quantity | TimeAtom | undefined;
+  let disputedAtom: Quantity | TimeAtom | undefined;
+  for (const atom of atoms) {
+    const minus = disagreeing.get(atom)!;
+    if (minus.length === 0) continue;
+    const plus = agreeing.get(atom)!;
+    if (plus.length === 0) {
+      // The best conflicting candidate must align at least as well as anything that merely mentions the topic.
+      contradictedAtom ??= atom;
+      continue;
+    }
+    // A dispute needs a disagreeing source about as close to the draft as the agreeing one,
+    // and about the same thing as it.
+    const bestPlus = Math.max(...plus.map((p) => p.alignment));
+    const related = minus.filter(
+      (m) => m.cand.alignment >= bestPlus - DISPUTE_MARGIN && plus.some((p) => sourcesRelated(p, m.cand, atom, index, ctx.trace)),
+    );
+    if (related.length > 0) {
+      disagreeing.set(atom, related);
+      disputedAtom ??= atom;
+    } else {
+      disagreeing.set(atom, []);
+    }
+  }
+
+  const conflictAtom = contradictedAtom ?? disputedAtom;
+  if (conflictAtom) {
+    const minus = disagreeing.get(conflictAtom)!;
+    const plus = contradictedAtom ? [] : agreeing.get(conflictAtom)!;
+    const values = new Map<string, { atom: Quantity | TimeAtom; sentences: number[] }>();
+    const evidence: EvidenceItem[] = [];
+    for (const { cand, atom } of sortByScore(minus)) {
+      const display = atom.display;
+      const entry = values.get(display) ?? { atom, sentences: [] };
+      if (!entry.sentences.includes(cand.id)) entry.sentences.push(cand.id);
+      values.set(display, entry);
+      if (!evidence.some((e) => e.sentenceId === cand.id)) {
+        evidence.push({ sentenceId: cand.id, stance: 'contradicts', detail: display, score: cand.alignment, draftAtom: conflictAtom, sourceAtom: atom });
+      }
+    }
+    for (const cand of uniqueCandidates(plus)) {
+      if (!evidence.some((e) => e.sentenceId === cand.id)) {
+        evidence.push({ sentenceId: cand.id, stance: 'supports', score: cand.alignment, draftAtom: conflictAtom, sourceAtom: agreeAtom.get(`${cand.id}:${atomKey(conflictAtom)}`) });
+      }
+    }
+    evidence.sort((a, b) => (a.stance === b.stance ? b.score - a.score : a.stance === 'supports' ? -1 : 1));
+    return { verdict: contradictedAtom ? 'contradicted' : 'disputed', evidence: evidence.slice(0, 8), conflict: { draftAtom: conflictAtom, values } };
+  }
+
+  // Support: every atom confirmed, or (no atoms) the content is stated.
+  if (atoms.length > 0) {
+    const allConfirmed = atoms.every((a) => agreeing.get(a)!.length > 0);
+    if (allConfirmed) {
+      // Negation is not scoped to the figure ("it is not known when ... about 700 km"), so it
+      // only matters for sentences without atoms, below.
+      const supporters = uniqueCandidates(atoms.flatMap((a) => agreeing.get(a)!));
+      const strong = supporters.filter((c) => c.covContext >= ATOM_AGREE_ALIGNMENT);
+      if (strong.length > 0) return supported(strong);
+    }
+    return { verdict: 'unsupported', evidence: [] };
+  }
+  const paraphrases = candidates.filter(
+    (c) => (c.covSentence >= SUPPORT_COVERAGE || (c.covContext >= SUPPORT_COVERAGE + 0.1 && c.covSentence >= 0.5)) && polarityMatches(claim, c.claim),
+  );
+  if (paraphrases.length > 0) return supported(paraphrases);
+  return { verdict: 'unsupported', evidence: [] };
+}
+
+function supported(cands: Candidate[]): Finding {
+  const sorted = [...cands].sort((a, b) => b.alignment - a.alignment);
+  const best = sorted[0].alignment;
+  const kept = sorted.filter((c) => c.alignment >= best - 0.25).slice(0, 5);
+  return { verdict: 'supported', evidence: kept.map((c) => ({ sentenceId: c.id, stance: 'supports' as const, score: c.alignment })) };
+}
+
+function uniqueCandidates(list: Candidate[]): Candidate[] {
+  const seen = new Set<number>();
+  const out: Candidate[] = [];
+  for (const c of [...list].sort((a, b) => b.alignment - a.alignment)) {
+    if (seen.has(c.id)) continue;
+    seen.add(c.id);
+    out.push(c);
+  }
+  return out;
+}
+
+function sortByScore<T extends { cand: Candidate }>(list: T[]): T[] {
+  return [...list].sort((a, b) => b.cand.alignment - a.cand.alignment);
+}
+
+function atomKey(atom: Quantity | TimeAtom): string {
+  return `${atom.kind}:${atom.offsets.start}`;
+}
+
+function polarityMatches(a: Claim, b: Claim): boolean {
+  return a.negated === b.negated;
+}
+
+/** Add corpus name keys that fuzzily match the draft's names. */
+function expandNames(terms: Term[], ctx: VerifyContext): Term[] {
+  return terms.map((term) => {
+    if (!term.isName) return term;
+    const extra: string[] = [];
+    for (const key of term.keys) {
+      if (!key.startsWith('n:') || ctx.index.df(key) > 0) continue;
+      for (const near of ctx.names.resolve(key.slice(2), ctx.corpusVersion)) extra.push('n:' + near);
+    }
+    return extra.length ? { ...term, keys: [...term.keys, ...extra] } : term;
+  });
+}
+
+/** Rarer words say more: an idf weight over the term's most specific key. */
+function termWeight(term: Term, index: CorpusIndex): number {
+  const n = Math.max(1, index.liveSentenceCount);
+  let df = Infinity;
+  for (const key of term.keys) {
+    if (key.startsWith('s:') && key.length <= 4) continue;
+    df = Math.min(df, index.df(key));
+  }
+  if (!Number.isFinite(df)) df = 0;
+  const idf = Math.log((n + 1) / (df + 1));
+  const weight = 0.5 + Math.min(idf, 6) / 2;
+  return term.isName ? weight * 1.2 : weight;
+}
+
+/**
+ * Share of the draft sentence's content found in another text: its words
+ * (idf-weighted) and its atoms — a comparable quantity or time in the
+ * candidate is part of "talking about the same thing", whatever its value.
+ */
+function coverage(claim: Claim, terms: Term[], weights: number[], others: readonly Term[], otherClaim: Claim): number {
+  let total = 0;
+  let got = 0;
+  for (let i = 0; i < terms.length; i++) {
+    total += weights[i];
+    got += weights[i] * termCredit(terms[i], others);
+  }
+  for (const q of claim.quantities) {
+    const weight = q.qualifier ? QUANTITY_WEIGHT + 1 : QUANTITY_WEIGHT;
+    total += weight;
+    if (otherClaim.quantities.some((o) => comparableQuantities(q, o))) got += weight;
+  }
+  for (const t of claim.times) {
+    const weight = t.kind === 'clock' || t.kind === 'date' ? QUANTITY_WEIGHT : TIME_WEIGHT;
+    total += weight;
+    if (otherClaim.times.some((o) => comparableTimes(t, o))) got += weight;
+  }
+  return total === 0 ? 0 : got / total;
+}
+
+function retrieve(claim: Claim, terms: Term[], weights: number[], ctx: VerifyContext): Candidate[] {
+  const { index } = ctx;
+  const n = Math.max(1, index.liveSentenceCount);
+  const scores = new Map<number, number>();
+  const keyed: Array<{ key: string; weight: number }> = [];
+  terms.forEach((term, i) => {
+    for (const key of term.keys) keyed.push({ key, weight: weights[i] });
+    if (term.skel.length >= 5) keyed.push({ key: 'p:' + term.skel.slice(0, 5), weight: weights[i] * 0.7 });
+  });
+  for (const key of claimKeys(claim)) if (key.startsWith('q:') || key.startsWith('t:')) keyed.push({ key, weight: key.startsWith('q:') ? QUANTITY_WEIGHT : TIME_WEIGHT });
+  keyed.sort((a, b) => index.df(a.key) - index.df(b.key));
+  const seenKeys = new Set<string>();
+  for (const { key, weight } of keyed) {
+    if (seenKeys.has(key)) continue;
+    seenKeys.add(key);
+    const list = index.lookup(key);
+    // Very common keys only re-rank sentences already found through rarer ones.
+    const common = list.length > Math.max(2000, n * COMMON_KEY_SHARE);
+    for (const id of list) {
+      const prev = scores.get(id);
+      if (prev === undefined && common) continue;
+      scores.set(id, (prev ?? 0) + weight);
+    }
+  }
+  const top = [...scores.entries()]
+    .filter(([id]) => index.isLive(id))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, MAX_CANDIDATES);
+  const candidates: Candidate[] = [];
+  for (const [id] of top) {
+    const cand = index.claim(id);
+    if (!cand) continue;
+    const context: Term[] = [...cand.terms];
+    for (const delta of [-1, 1] as const) {
+      const other = index.neighbour(id, delta);
+      if (other !== undefined) context.push(...(index.claim(other)?.terms ?? []));
+    }
+    const covSentence = coverage(claim, terms, weights, cand.terms, cand);
+    const covContext = coverage(claim, terms, weights, context, cand);
+    candidates.push({ id, claim: cand, context, covSentence, covContext, alignment: 0.5 * covSentence + 0.5 * covContext });
+  }
+  candidates.sort((a, b) => b.alignment - a.alignment);
+  if (ctx.trace) {
+    for (const c of candidates.slice(0, 8)) {
+      const ref = index.sentence(c.id)!;
+      const atoms = [...c.claim.quantities.map((q) => q.display + (q.qualifier ? '/' + q.qualifier : '')), ...c.claim.times.map((t) => t.kind + ':' + t.display)];
+      ctx.trace(`  cand ${ref.doc.path.slice(-24, -21)} S=${c.covSentence.toFixed(2)} C=${c.covContext.toFixed(2)} [${atoms.join('; ')}] ${ref.segment.text.slice(0, 90)}`);
+    }
+    ctx.trace('  weights ' + terms.map((t, i) => t.folded + '=' + weights[i].toFixed(2)).join(' '));
+  }
+  return candidates;
+}
+
+interface AtomPair {
+  draft: Quantity | TimeAtom;
+  source: Quantity | TimeAtom;
+  relation: Relation;
+}
+
+/**
+ * Pair each draft atom with the atom of the source sentence it talks about:
+ * equal values pair first; the rest pair with the comparable source atom
+ * whose surrounding words match best ("in power since 2001" ↔ "in power since 2011").
+ */
+function pairAtoms(draft: Claim, source: Claim): AtomPair[] {
+  const pairs: AtomPair[] = [];
+  const taken = new Set<Quantity | TimeAtom>();
+  const draftAtoms: Array<Quantity | TimeAtom> = [...draft.quantities, ...draft.times];
+  const sourceAtoms: Array<Quantity | TimeAtom> = [...source.quantities, ...source.times];
+  const comparable = (d: Quantity | TimeAtom, s: Quantity | TimeAtom) =>
+    d.kind === 'quantity' ? s.kind === 'quantity' && comparableQuantities(d, s) : s.kind !== 'quantity' && comparableTimes(d, s);
+  const relate = (d: Quantity | TimeAtom, s: Quantity | TimeAtom): Relation =>
+    d.kind === 'quantity' ? relateQuantities(d, s as Quantity) : relateTimes(d, s as TimeAtom);
+  const pending: Array<Quantity | TimeAtom> = [];
+  for (const d of draftAtoms) {
+    const match = sourceAtoms.find((s) => !taken.has(s) && comparable(d, s) && relate(d, s) === 'agree');
+    if (match) {
+      taken.add(match);
+      pairs.push({ draft: d, source: match, relation: 'agree' });
+    } else {
+      pending.push(d);
+    }
+  }
+  for (const d of pending) {
+    const options = sourceAtoms.filter((s) => !taken.has(s) && comparable(d, s));
+    if (options.length === 0) continue;
+    let best = options[0];
+    let bestScore = -1;
+    for (const s of options) {
+      const score = localSimilarity(draft, d, source, s);
+      if (score > bestScore) {
+        best = s;
+        bestScore = score;
+      }
+    }
+    taken.add(best);
+    pairs.push({ draft: d, source: best, relation: relate(d, best) });
+  }
+  return pairs;
+}
+
+/** Overlap of the content words within a few tokens of two atoms. */
+function localSimilarity(a: Claim, atomA: Quantity | TimeAtom, b: Claim, atomB: Quantity | TimeAtom): number {
+  const near = (claim: Claim, atom: Quantity | TimeAtom) =>
+    claim.terms.filter((t) => t.offsets.end >= atom.offsets.start - 40 && t.offsets.start <= atom.offsets.end + 40);
+  const left = near(a, atomA);
+  const right = near(b, atomB);
+  let score = 0;
+  for (const t of left) score += termCredit(t, right);
+  return score;
+}
+
+/**
+ * Whether two sources that disagree are about the same thing as each other:
+ * their two sentences share specific content (idf-weighted) besides the
+ * words that name the quantity itself. In a corpus about one story the
+ * story's names are everywhere, so they weigh little; "heavy", "maximum",
+ * "armour" shared by two speed sentences weigh a lot.
+ */
+function sourcesRelated(plus: Candidate, minus: Candidate, draftAtom: Quantity | TimeAtom, index: CorpusIndex, trace?: (line: string) => void): boolean {
+  // The words that name the counted thing itself ("vogner", "wagons") prove nothing.
+  const frame = new Set<string>(draftAtom.kind === 'quantity' ? draftAtom.counted : []);
+  for (const q of [...plus.claim.quantities, ...minus.claim.quantities]) for (const k of q.counted) frame.add(k);
+  const n = Math.max(1, index.liveSentenceCount);
+  const minusKeys = new Set<string>();
+  for (const t of minus.claim.terms) for (const k of t.keys) minusKeys.add(k);
+  let weight = 0;
+  const counted = new Set<string>();
+  for (const t of plus.claim.terms) {
+    const shared = t.keys.filter((k) => minusKeys.has(k) && !frame.has(k) && !(k.startsWith('s:') && k.length <= 4));
+    if (shared.length === 0 || shared.some((k) => counted.has(k))) continue;
+    for (const k of shared) counted.add(k);
+    const df = Math.max(...shared.map((k) => index.df(k)));
+    weight += Math.log((n + 1) / (df + 1));
+    trace?.(`  related ${plus.id}~${minus.id}: ${t.folded} ${shared.join(',')} df=${df}`);
+  }
+  return weight >= RELATED_SOURCES_WEIGHT;
+}
