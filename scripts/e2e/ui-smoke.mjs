@@ -5,8 +5,8 @@
 //   squiggle   a warning squiggle appears in draft.md
 //   problems   the Problems panel (Ctrl+Shift+M) lists corroborate's disputed/contradicted messages
 //   hover      hovering the supported sentence shows the citation (file name + quote)
-//   quickfix   the light-bulb menu on the journey time offers "Use the source's value"; applying it
-//              turns "40 hours" into "20 hours" in the editor
+//   quickfix   the light-bulb menu on the disputed top speed offers "Use the source's value"; applying it
+//              turns "88 km/h" into "60 km/h" in the editor
 //   statusbar  the status bar item shows the claim counts
 // Screenshots go to test-results/ui-*.png. Prints one line per check and `N passed, N failed`.
 //
@@ -167,8 +167,9 @@ try {
     needsDiagnostics();
     await page.mouse.move(5, 5); // drop any hover
     await page.keyboard.press('Escape');
-    const journey = lineWith('takes about 40 hours').locator('span span', { hasText: /40/ }).first();
-    await journey.click();
+    // The disputed top speed: the sources' other value is offered as "Use the source's value: 60 (…)".
+    const number = lineWith('maximum speed').locator('span span', { hasText: /88/ }).first();
+    await number.click();
     // The light bulb appears for the caret's line once the code actions are known; click it.
     const bulb = page.locator('.lightBulbWidget .codicon, .lightBulbWidget').first();
     let via = 'light bulb';
@@ -185,7 +186,7 @@ try {
     const items = (await menu.innerText()).replace(/\s+/g, ' ');
     await shot('quickfix-menu');
     await item.click();
-    await lineWith('takes about 20 hours').waitFor({ timeout: STEP });
+    await lineWith('maximum speed of 60 km/h').waitFor({ timeout: STEP });
     await shot('after-fix');
     return `via ${via}; menu: ${items.slice(0, 160)}`;
   });

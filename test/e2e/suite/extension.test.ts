@@ -49,7 +49,8 @@ suite('Corroborate in a real VS Code', function () {
   });
 
   suite('diagnostics', () => {
-    test('the draft gets the right verdicts, with source and code', async () => {
+    test('the draft gets the right verdicts, with source and code', async function () {
+      this.timeout(120_000); // the first check waits for the extension host, the server and the corpus index
       const diags = await waitForDiagnostics(draft, fullyChecked(draft),
         'expected disputed (88 km/h), contradicted (40 hours) and unsupported (gym)', 90_000);
       verdictsSeen = true;
