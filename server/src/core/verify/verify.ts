@@ -54,7 +54,8 @@ const COMMON_KEY_SHARE = 0.25;
 const DISPUTE_MARGIN = 0.2; // how much worse than the agreeing source a disagreeing one may align
 const QUANTITY_WEIGHT = 2.5; // weight of a comparable quantity in coverage, like a rare word
 const TIME_WEIGHT = 1.5;
-const RELATED_SOURCES_WEIGHT = 3.5; // idf mass two disagreeing sources must share to be a dispute // keys in more than this share of sentences are weak for retrieval
+const RELATED_SOURCES_WEIGHT = 3;
+const RELATED_MIN_KEY_WEIGHT = 0.8; // idf mass two disagreeing sources must share to be a dispute // keys in more than this share of sentences are weak for retrieval
 
 interface Candidate {
   id: number;
@@ -168,8 +169,15 @@ export function verifyClaim(claim: Claim, ctx: VerifyContext): Finding {
     }
     return { verdict: 'unsupported', evidence: [] };
   }
+  // Without atoms, a sentence is stated only if most of its weight and at least three
+  // of its words (or all, when it has fewer) are found: "Only time will tell" must not
+  // be "supported" by any sentence that says "only" and "tell".
+  const needed = Math.min(3, terms.length);
   const paraphrases = candidates.filter(
-    (c) => (c.covSentence >= SUPPORT_COVERAGE || (c.covContext >= SUPPORT_COVERAGE + 0.1 && c.covSentence >= 0.5)) && polarityMatches(claim, c.claim),
+    (c) =>
+      (c.covSentence >= SUPPORT_COVERAGE || (c.covContext >= SUPPORT_COVERAGE + 0.1 && c.covSentence >= 0.5)) &&
+      terms.filter((t) => termCredit(t, c.context) >= 0.85).length >= needed &&
+      polarityMatches(claim, c.claim),
   );
   if (paraphrases.length > 0) return supported(paraphrases);
   return { verdict: 'unsupported', evidence: [] };
@@ -390,7 +398,8 @@ function sourcesRelated(plus: Candidate, minus: Candidate, draftAtom: Quantity |
     if (shared.length === 0 || shared.some((k) => counted.has(k))) continue;
     for (const k of shared) counted.add(k);
     const df = Math.max(...shared.map((k) => index.df(k)));
-    weight += Math.log((n + 1) / (df + 1));
+    // A floor keeps tiny corpora (where every idf is near zero) usable.
+    weight += Math.max(RELATED_MIN_KEY_WEIGHT, Math.log((n + 1) / (df + 1)));
     trace?.(`  related ${plus.id}~${minus.id}: ${t.folded} ${shared.join(',')} df=${df}`);
   }
   return weight >= RELATED_SOURCES_WEIGHT;
