@@ -242,6 +242,29 @@ export class Harness {
     return items;
   }
 
+  /**
+   * After an action that should change diagnostics: waits for each refresh
+   * request after `since` and re-pulls (as an editor does) until `predicate` holds.
+   */
+  async pullOnRefreshUntil(
+    uri: string,
+    what: string,
+    since: number,
+    predicate: (items: Diagnostic[], report: DocumentDiagnosticReport) => boolean,
+  ): Promise<DocumentDiagnosticReport> {
+    const deadline = Date.now() + this.timeoutMs;
+    let seen = since;
+    let last: DocumentDiagnosticReport | undefined;
+    for (;;) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`${what}: last report ${JSON.stringify(last)}\n${this.logs.join('\n')}`);
+      await this.waitFor(`${what} (a refresh)`, () => this.refreshCount > seen, left);
+      seen = this.refreshCount;
+      last = await this.pull(uri);
+      if (predicate(last.kind === 'full' ? last.items : [], last)) return last;
+    }
+  }
+
   async shutdown(): Promise<void> {
     try {
       if (!this.#exited) {

@@ -87,6 +87,14 @@ describe('protocol: a pull-diagnostics client (VS Code-like)', () => {
   let harness: Harness;
   let initialize: { capabilities: Record<string, unknown> };
 
+  /** Changes the settings the client answers with and tells the server; waits for the re-pull request. */
+  async function configure(settings: unknown): Promise<void> {
+    harness.settings = settings;
+    const refreshes = harness.refreshCount;
+    await harness.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    await harness.waitFor('a diagnostics refresh after the settings change', () => harness.refreshCount > refreshes);
+  }
+
   before(async () => {
     harness = new Harness(makeWorkspace(files), { capabilities: pullCapabilities }).setCapabilities(pullCapabilities);
     initialize = await harness.initialize({ workspaceTrusted: true });
@@ -188,6 +196,11 @@ describe('protocol: a pull-diagnostics client (VS Code-like)', () => {
     assert.equal(unsupported.severity, DiagnosticSeverity.Information);
     assert.deepEqual(unsupported.range.start, at(document, 'The train has a swimming pool.'));
     assert.ok(!items.some((item) => item.range.start.line === at(document, 'The train has ninety').line), 'no diagnostic on the supported sentence');
+    await harness.waitFor('a corroborate/status notification', () =>
+      harness.statuses.some((status) => (status as { uri: string }).uri === document.uri),
+    );
+    const status = harness.statuses.filter((entry) => (entry as { uri: string }).uri === document.uri).pop() as { counts: Record<string, number> };
+    assert.deepEqual(status.counts, { supported: 1, contradicted: 1, disputed: 0, unsupported: 1, ignored: 0 });
   });
 
   test('hover shows the verdict and the source quote with its file and line', async () => {
@@ -250,55 +263,95 @@ describe('protocol: a pull-diagnostics client (VS Code-like)', () => {
     const decisions = JSON.parse(readFileSync(join(harness.workspace, '.corroborate', 'decisions.json'), 'utf8'));
     assert.equal(decisions.ignored.length, 1);
     assert.equal(decisions.ignored[0].text, 'The train has a swimming pool.');
-    await harness.waitFor('a diagnostics refresh', () => harness.refreshCount > refreshes);
+    await harness.pullOnRefreshUntil(document.uri, 'the ignored claim hidden', refreshes, (list) => !byCode(list, 'unsupported'));
+  });
+
+  test('ignore this claim here inserts the comment and the claim is skipped', async () => {
+    let document = await harness.open('drafts/ignore-here.md', DRAFT.replace('swimming pool', 'cinema'));
+    const items = await harness.pullUntil(document.uri, 'unsupported', (list) => !!byCode(list, 'unsupported'));
+    const actions = await codeActions(harness, document, [byCode(items, 'unsupported')!]);
+    const here = actions.find((action) => action.title.startsWith('Ignore this claim here'));
+    assert.ok(here?.edit, `actions: ${actions.map((action) => action.title).join(' | ')}`);
+    const text = applyWorkspaceEdit(document, here.edit);
+    assert.match(text, /The train has a cinema\. <!-- corroborate-ignore -->\n/);
+    document = await harness.change(document, text);
     const after = await harness.pull(document.uri);
     assert.equal(byCode(after.kind === 'full' ? after.items : [], 'unsupported'), undefined);
   });
 
   test('settings apply without a restart: severity off hides a verdict', async () => {
-    const document = await harness.open('drafts/settings.md', DRAFT.replace('swimming pool', 'cinema'));
+    const document = await harness.open('drafts/settings.md', DRAFT.replace('swimming pool', 'sauna'));
     await harness.pullUntil(document.uri, 'unsupported', (list) => !!byCode(list, 'unsupported'));
-    harness.settings = { severity: { unsupported: 'off' } };
-    const refreshes = harness.refreshCount;
-    await harness.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
-    await harness.waitFor('a diagnostics refresh', () => harness.refreshCount > refreshes);
+    await configure({ severity: { unsupported: 'off' } });
     const after = await harness.pull(document.uri);
     assert.equal(byCode(after.kind === 'full' ? after.items : [], 'unsupported'), undefined);
-    harness.settings = null;
-    await harness.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    await configure(null);
   });
-});
 
-describe('protocol: live corpus', () => {
-  let harness: Harness;
-  before(async () => {
-    harness = await startHarness(files, { capabilities: pullCapabilities });
+  test('corpus paths escaping the workspace are reported and ignored; malformed settings fall back', async () => {
+    await configure({ corpus: { paths: ['../elsewhere', 'corpus'] }, debounceMs: 'soon' });
+    await harness.waitFor('log messages', () =>
+      harness.logs.some((line) => line.includes('"../elsewhere" is outside the workspace folder')) &&
+      harness.logs.some((line) => line.includes('corroborate.debounceMs: expected')),
+    );
+    const document = await harness.open('drafts/escape.md', DRAFT);
+    await harness.pullUntil(document.uri, 'still checked against corpus/', (list) => !!byCode(list, 'contradicted'));
+    await configure(null);
   });
-  after(() => harness.shutdown());
 
+  test('run mode onSave: edits keep the last result until the draft is saved', async () => {
+    await configure({ run: 'onSave' });
+    try {
+      let document = await harness.open('drafts/on-save.md', DRAFT);
+      const first = await harness.pull(document.uri);
+      assert.equal(first.kind, 'full');
+      assert.ok(first.resultId);
+      document = await harness.change(document, DRAFT.replace('88 km/h', '60 km/h'));
+      assert.deepEqual(await harness.pull(document.uri, first.resultId), { kind: 'unchanged', resultId: first.resultId });
+      const refreshes = harness.refreshCount;
+      await harness.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri: document.uri } });
+      await harness.pullOnRefreshUntil(document.uri, 'the saved version checked', refreshes, (list) => !byCode(list, 'contradicted'));
+    } finally {
+      await configure(null);
+    }
+  });
+
+  test('run mode manual: nothing is checked until the check command', async () => {
+    await configure({ run: 'manual' });
+    try {
+      const document = await harness.open('drafts/manual.md', DRAFT);
+      assert.deepEqual(await harness.pull(document.uri), { kind: 'full', items: [] });
+      const refreshes = harness.refreshCount;
+      await harness.request(ExecuteCommandRequest.method, { command: '_corroborate.checkDocument', arguments: [{ uri: document.uri }] });
+      await harness.pullOnRefreshUntil(document.uri, 'checked on command', refreshes, (list) => !!byCode(list, 'contradicted'));
+    } finally {
+      await configure(null);
+    }
+  });
+
+  test('an open, unsaved corpus buffer counts with its text; corpus files are not checked as drafts', async () => {
+    const draft = await harness.open('drafts/buffer.md', 'The armoured train has a top speed of 75 km/h.\n');
+    await harness.pullUntil(draft.uri, 'contradicted by the file on disk', (list) => !!byCode(list, 'contradicted'));
+    const refreshes = harness.refreshCount;
+    const corpus = await harness.open('corpus/train.md', SOURCE);
+    await harness.change(corpus, SOURCE.replace('60 km/h', '75 km/h'));
+    await harness.pullOnRefreshUntil(draft.uri, 'supported by the buffer', refreshes, (list) => list.length === 0);
+    assert.deepEqual(await harness.pull(corpus.uri), { kind: 'full', items: [] });
+    const closed = harness.refreshCount;
+    await harness.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: corpus.uri } });
+    await harness.pullOnRefreshUntil(draft.uri, 'back to the file on disk', closed, (list) => !!byCode(list, 'contradicted'));
+  });
+
+  // Last: it rewrites the corpus on disk.
   test('a corpus file change re-indexes it and asks the client to re-pull', async () => {
-    const document = await harness.open('drafts/notes.md', DRAFT);
-    await harness.pull(document.uri);
+    const document = await harness.open('drafts/live.md', DRAFT);
+    await harness.pullUntil(document.uri, 'contradicted', (list) => !!byCode(list, 'contradicted'));
     const refreshes = harness.refreshCount;
     writeFile(harness.workspace, 'corpus/train.md', SOURCE.replace('60 km/h', '88 km/h'));
     await harness.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
       changes: [{ uri: harness.uri('corpus/train.md'), type: FileChangeType.Changed }],
     });
-    await harness.waitFor('a diagnostics refresh after the corpus change', () => harness.refreshCount > refreshes);
-    const after = await harness.pull(document.uri);
-    const items = after.kind === 'full' ? after.items : [];
-    assert.equal(byCode(items, 'contradicted'), undefined, 'the source now says 88 km/h');
-  });
-
-  test('an open, unsaved corpus buffer counts with its text', async () => {
-    const draft = await harness.open('drafts/buffer.md', 'The armoured train has a top speed of 75 km/h.\n');
-    const refreshes = harness.refreshCount;
-    const corpus = await harness.open('corpus/train.md', SOURCE.replace('60 km/h', '88 km/h'));
-    await harness.change(corpus, SOURCE.replace('60 km/h', '75 km/h'));
-    await harness.waitFor('a refresh after the buffer edit', () => harness.refreshCount > refreshes);
-    const items = await harness.pullUntil(draft.uri, 'no contradiction', (list) => !byCode(list, 'contradicted'));
-    assert.equal(items.length, 0);
-    assert.deepEqual(await harness.pull(corpus.uri), { kind: 'full', items: [] }, 'corpus files are not checked as drafts');
+    await harness.pullOnRefreshUntil(document.uri, 'the source now says 88 km/h', refreshes, (list) => !byCode(list, 'contradicted'));
   });
 });
 
@@ -328,119 +381,59 @@ describe('protocol: a publishDiagnostics client (Neovim 0.7-like)', () => {
     assert.ok(byCode(first.diagnostics, 'contradicted'), `version 1: ${JSON.stringify(first.diagnostics.map((d) => d.code))}`);
     assert.equal(byCode(second.diagnostics, 'contradicted'), undefined);
   });
-});
 
-describe('protocol: run modes', () => {
-  test('onSave: edits keep the last result until the draft is saved', async () => {
-    const harness = await startHarness(files, { capabilities: pullCapabilities, settings: { run: 'onSave' } });
-    try {
-      let document = await harness.open('drafts/notes.md', DRAFT);
-      const first = await harness.pull(document.uri);
-      assert.equal(first.kind, 'full');
-      assert.ok(first.resultId);
-      document = await harness.change(document, DRAFT.replace('88', '89'));
-      assert.deepEqual(await harness.pull(document.uri, first.resultId), { kind: 'unchanged', resultId: first.resultId });
-      const refreshes = harness.refreshCount;
-      await harness.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri: document.uri } });
-      await harness.waitFor('a refresh after save', () => harness.refreshCount > refreshes);
-      const saved = await harness.pull(document.uri, first.resultId);
-      assert.equal(saved.kind, 'full');
-      assert.notEqual(saved.resultId, first.resultId);
-    } finally {
-      await harness.shutdown();
-    }
-  });
-
-  test('manual: nothing is checked until the check command', async () => {
-    const harness = await startHarness(files, { capabilities: pullCapabilities, settings: { run: 'manual' } });
-    try {
-      const document = await harness.open('drafts/notes.md', DRAFT);
-      const before = await harness.pull(document.uri);
-      assert.deepEqual(before, { kind: 'full', items: [] });
-      const refreshes = harness.refreshCount;
-      await harness.request(ExecuteCommandRequest.method, { command: '_corroborate.checkDocument', arguments: [{ uri: document.uri }] });
-      await harness.waitFor('a refresh after the command', () => harness.refreshCount > refreshes);
-      const after = await harness.pull(document.uri);
-      assert.equal(after.kind, 'full');
-      assert.ok(after.resultId, 'a checked result');
-    } finally {
-      await harness.shutdown();
-    }
-  });
-});
-
-describe('protocol: multi-root', () => {
-  test('each workspace folder has its own corpus', async () => {
-    const harness = new Harness(
-      makeWorkspace({
-        'a/corpus/train.md': SOURCE,
-        'a/notes.md': DRAFT,
-        'b/corpus/train.md': SOURCE.replace('60 km/h', '88 km/h'),
-        'b/notes.md': DRAFT,
-      }),
-      { capabilities: pullCapabilities },
-    ).setCapabilities(pullCapabilities);
-    try {
-      await harness.initialize(undefined, ['a', 'b']);
-      await harness.waitFor('watchers for both corpora', () => {
-        const watchers = harness.registrations.flatMap((entry) => (entry as { registerOptions?: { watchers?: { globPattern: { baseUri: string } }[] } }).registerOptions?.watchers ?? []);
-        const bases = watchers.map((watcher) => watcher.globPattern.baseUri);
-        return bases.includes(harness.uri('a/corpus')) && bases.includes(harness.uri('b/corpus'));
-      });
-      const inA = await harness.open('a/notes.md', DRAFT);
-      const inB = await harness.open('b/notes.md', DRAFT);
-      await harness.pullUntil(inA.uri, 'contradicted in folder a', (items) => !!byCode(items, 'contradicted'));
-      await harness.pullUntil(inB.uri, 'not contradicted in folder b', (items) => !byCode(items, 'contradicted') && !!byCode(items, 'unsupported'));
-    } finally {
-      await harness.shutdown();
-    }
-  });
-});
-
-describe('protocol: indexing', () => {
-  test('indexing reports work-done progress and hovers are answered meanwhile', async () => {
-    const corpus: Record<string, string> = { 'drafts/notes.md': DRAFT, 'corpus/train.md': SOURCE };
-    for (let i = 0; i < 400; i++) {
-      corpus[`corpus/bulk/${String(i).padStart(4, '0')}.md`] = `# Report ${i}\n\nThe depot in town ${i} opened in ${1900 + (i % 100)}. It has ${i + 2} tracks.\n`;
-    }
-    const harness = new Harness(makeWorkspace(corpus), { capabilities: pullCapabilities }).setCapabilities(pullCapabilities);
-    try {
-      await harness.initialize();
-      const document = await harness.open('drafts/notes.md', DRAFT);
-      const hover = await harness.request<Hover | null>(HoverRequest.method, { textDocument: { uri: document.uri }, position: at(document, 'ninety') });
-      const ended = harness.progress.some((value) => (value as { kind: string }).kind === 'end');
-      if (!ended) assert.match(hoverText(hover), /indexing/i, 'a hover during indexing says so instead of waiting');
-      await harness.waitFor('progress end', () => harness.progress.some((value) => (value as { kind: string }).kind === 'end'));
-      const begin = harness.progress.find((value) => (value as { kind: string }).kind === 'begin') as { title: string };
-      assert.equal(begin.title, 'Corroborate: Indexing corpus');
-      for (const value of harness.progress) {
-        const message = (value as { message?: string }).message;
-        if (message?.startsWith('Indexing')) assert.match(message, /^Indexing corpus [\d,]+ \/ 401 files$/);
-      }
-      await harness.pull(document.uri);
-      assert.ok(harness.statuses.length > 0, 'a corroborate/status notification after the check');
-    } finally {
-      await harness.shutdown();
-    }
-  });
-});
-
-describe('protocol: settings edge cases', () => {
-  test('corpus paths escaping the workspace are reported and ignored; malformed settings fall back', async () => {
-    const harness = await startHarness(files, {
-      capabilities: pullCapabilities,
-      settings: { corpus: { paths: ['../elsewhere', 'corpus'] }, debounceMs: 'soon' },
+  test('a corpus change on disk is noticed without client watchers and re-published', async () => {
+    const document = await harness.open('drafts/watch.md', DRAFT);
+    await harness.waitFor('a first publish', () => (harness.published.get(document.uri) ?? []).length > 0);
+    const before = harness.published.get(document.uri)!.length;
+    writeFile(harness.workspace, 'corpus/train.md', SOURCE.replace('60 km/h', '88 km/h'));
+    await harness.waitFor('a publish without the contradiction', () => {
+      const list = harness.published.get(document.uri) ?? [];
+      return list.length > before && !byCode(list[list.length - 1]!.diagnostics, 'contradicted');
     });
-    try {
-      const document = await harness.open('drafts/notes.md', DRAFT);
-      await harness.pull(document.uri);
-      await harness.waitFor('log messages', () =>
-        harness.logs.some((line) => line.includes('"../elsewhere" is outside the workspace folder')) &&
-        harness.logs.some((line) => line.includes('corroborate.debounceMs: expected')),
-      );
-      assert.ok(!harness.exited);
-    } finally {
-      await harness.shutdown();
+  });
+});
+
+describe('protocol: multi-root and indexing', () => {
+  let harness: Harness;
+  before(() => {
+    const workspace: Record<string, string> = {
+      'a/corpus/train.md': SOURCE,
+      'a/notes.md': DRAFT,
+      'b/corpus/train.md': SOURCE.replace('60 km/h', '88 km/h'),
+      'b/notes.md': DRAFT,
+    };
+    for (let i = 0; i < 300; i++) {
+      workspace[`a/corpus/bulk/${String(i).padStart(4, '0')}.md`] = `# Report ${i}\n\nThe depot in town ${i} opened in ${1900 + (i % 100)}. It has ${i + 2} tracks.\n`;
     }
+    harness = new Harness(makeWorkspace(workspace), { capabilities: pullCapabilities }).setCapabilities(pullCapabilities);
+  });
+  after(() => harness.shutdown());
+
+  test('indexing reports work-done progress and hovers are answered meanwhile', async () => {
+    await harness.initialize(undefined, ['a', 'b']);
+    const document = await harness.open('a/notes.md', DRAFT);
+    const hover = await harness.request<Hover | null>(HoverRequest.method, { textDocument: { uri: document.uri }, position: at(document, 'ninety') });
+    const ended = harness.progress.filter((value) => (value as { kind: string }).kind === 'end').length;
+    if (ended < 2) assert.match(hoverText(hover), /indexing/i, 'a hover during indexing says so instead of waiting');
+    await harness.waitFor('progress end for both folders', () => harness.progress.filter((value) => (value as { kind: string }).kind === 'end').length >= 2);
+    const begin = harness.progress.find((value) => (value as { kind: string }).kind === 'begin') as { title: string };
+    assert.equal(begin.title, 'Corroborate: Indexing corpus');
+    for (const value of harness.progress) {
+      const message = (value as { message?: string }).message;
+      if (message?.startsWith('Indexing')) assert.match(message, /^Indexing corpus [\d,]+ \/ [\d,]+ files$/);
+    }
+  });
+
+  test('each workspace folder has its own corpus and watchers', async () => {
+    await harness.waitFor('watchers for both corpora', () => {
+      const watchers = harness.registrations.flatMap((entry) => (entry as { registerOptions?: { watchers?: { globPattern: { baseUri: string } }[] } }).registerOptions?.watchers ?? []);
+      const bases = watchers.map((watcher) => watcher.globPattern.baseUri);
+      return bases.includes(harness.uri('a/corpus')) && bases.includes(harness.uri('b/corpus'));
+    });
+    const inA = await harness.open('a/again.md', DRAFT);
+    const inB = await harness.open('b/notes.md', DRAFT);
+    await harness.pullUntil(inA.uri, 'contradicted in folder a', (items) => !!byCode(items, 'contradicted'));
+    await harness.pullUntil(inB.uri, 'not contradicted in folder b', (items) => !byCode(items, 'contradicted') && !!byCode(items, 'unsupported'));
   });
 });

@@ -16,9 +16,20 @@ local function record(name, ok, detail)
   out(vim.fn.json_encode({ test = name, ok = ok and true or false, detail = detail or vim.NIL }))
 end
 
--- Neovim 0.7 keeps the LSP diagnostic in user_data.lsp; later versions in user_data.lsp too.
+-- vim.diagnostic keeps only part of the LSP diagnostic (code, data... in user_data.lsp);
+-- rebuild the LSP shape for the code action request, as vim.lsp.buf.code_action does.
 local function lsp_diagnostic(d)
-  return (d.user_data and d.user_data.lsp) or d
+  local lsp = (d.user_data and d.user_data.lsp) or {}
+  return vim.tbl_extend('keep', {
+    range = {
+      start = { line = d.lnum, character = d.col },
+      ['end'] = { line = d.end_lnum or d.lnum, character = d.end_col or d.col },
+    },
+    severity = d.severity,
+    message = d.message,
+    source = d.source,
+    code = d.code or lsp.code,
+  }, lsp)
 end
 
 local function with_code(buf, code)
@@ -94,7 +105,7 @@ local function run()
 
   local contradicted = with_code(buf, 'contradicted')
   local fixed = false
-  local title = vim.NIL
+  local title = 'no action; offered: '
   if contradicted then
     local diagnostic = lsp_diagnostic(contradicted)
     local actions = request(buf, 'textDocument/codeAction', {
@@ -103,6 +114,7 @@ local function run()
       context = { diagnostics = { diagnostic } },
     }) or {}
     for _, action in ipairs(actions) do
+      title = title .. action.title .. ' | '
       if action.edit and action.title:find("Use the source's value", 1, true) then
         title = action.title
         vim.lsp.util.apply_workspace_edit(action.edit, 'utf-16')
