@@ -77,7 +77,7 @@ async function check(name, fn) {
     return true;
   } catch (e) {
     await shot(`${name}-failure`);
-    record(name, false, String(e?.message || e).split('\n').slice(0, 6).join(' | '));
+    record(name, false, String(e?.message || e).split('\n').slice(0, 12).join(' | '));
     return false;
   }
 }
@@ -128,7 +128,7 @@ try {
   if (!opened) await exit(1);
 
   const shown = await check('squiggle', async () => {
-    await editor.locator('.squiggly-warning').first().waitFor({ timeout: 60_000 });
+    await editor.locator('.squiggly-warning').first().waitFor({ timeout: 90_000 }); // extension host + server + corpus index
     await shot('squiggle');
     return `warning squiggle shown ${elapsed()} after start`;
   });
@@ -185,6 +185,11 @@ try {
     await item.waitFor({ timeout: STEP });
     const items = (await menu.innerText()).replace(/\s+/g, ' ');
     await shot('quickfix-menu');
+    // While the menu opens, VS Code lays a transparent .context-view-pointerBlock over the page that goes
+    // away on the first pointer move: move onto the item as a person would, then click it.
+    const box = await item.boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.locator('.context-view-pointerBlock').waitFor({ state: 'detached', timeout: STEP });
     await item.click();
     await lineWith('maximum speed of 60 km/h').waitFor({ timeout: STEP });
     await shot('after-fix');
