@@ -54,7 +54,7 @@ const COMMON_KEY_SHARE = 0.25;
 const DISPUTE_MARGIN = 0.2; // how much worse than the agreeing source a disagreeing one may align
 const QUANTITY_WEIGHT = 2.5; // weight of a comparable quantity in coverage, like a rare word
 const TIME_WEIGHT = 1.5;
-const RELATED_SOURCES_WEIGHT = 3;
+const RELATED_SOURCES_WEIGHT = 2.4; // about three shared words at the floor weight
 const RELATED_MIN_KEY_WEIGHT = 0.8; // idf mass two disagreeing sources must share to be a dispute // keys in more than this share of sentences are weak for retrieval
 
 interface Candidate {
