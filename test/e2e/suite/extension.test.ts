@@ -12,6 +12,8 @@ const SUPPORTED = 'Kim will pay an official visit to Russia in the coming days, 
 const DISPUTED = 'The armoured train can reach a maximum speed of 88 km/h.';
 const CONTRADICTED = 'The journey from Pyongyang to Vladivostok takes about 40 hours.';
 const UNSUPPORTED = 'The train has a gym for the bodyguards.';
+/** Appended to the copy used by the Ignore test only. */
+const INVENTED = 'The train also carries a small cinema for the crew.';
 /** The corpus file that gives 88 km/h (the others say 60) and the one the supported sentence quotes. */
 const SOURCE_88 = '003_976d5ce9b1f43219.txt';
 const SOURCE_VISIT = '004_56ddb15eeb98ed00.txt';
@@ -28,9 +30,9 @@ function requireVerdicts(): void {
   assert.ok(verdictsSeen, 'the fixture draft never got its verdicts (see the first diagnostics test); not waiting again');
 }
 
-async function openChecked(name: string): Promise<vscode.TextDocument> {
+async function openChecked(name: string, append = ''): Promise<vscode.TextDocument> {
   requireVerdicts();
-  const doc = await openDraftCopy(name);
+  const doc = await openDraftCopy(name, append);
   await waitForDiagnostics(doc, fullyChecked(doc), 'expected the disputed, contradicted and unsupported verdicts');
   return doc;
 }
@@ -127,19 +129,23 @@ suite('Corroborate in a real VS Code', function () {
     });
 
     test('Ignore this claim hides the diagnostic and writes .corroborate/decisions.json', async () => {
-      const doc = await openChecked('draft-ignore.md');
+      // Decisions hold for the whole workspace folder, so ignore a claim that only this copy makes:
+      // the fixture draft's own verdicts must stay for the tests after this one.
+      const doc = await openChecked('draft-ignore.md', `\n${INVENTED}\n`);
+      await waitForDiagnostics(doc, (diags) => diagnosticOn(doc, INVENTED, diags) !== undefined,
+        'expected a diagnostic on the invented sentence');
       const decisions = inWorkspace('.corroborate', 'decisions.json');
       // Not the inline-comment variant ("Ignore this claim here (<!-- corroborate-ignore -->)"): the one that records a decision.
-      const action = await codeAction(doc, UNSUPPORTED, /^Ignore this claim(?! here)/i);
+      const action = await codeAction(doc, INVENTED, /^Ignore this claim(?! here)/i);
       await applyCodeAction(action);
-      await waitForDiagnostics(doc, (diags) => diagnosticOn(doc, UNSUPPORTED, diags) === undefined,
+      await waitForDiagnostics(doc, (diags) => diagnosticOn(doc, INVENTED, diags) === undefined,
         'expected the ignored claim\'s diagnostic to disappear');
       assert.ok(diagnosticOn(doc, DISPUTED), 'ignoring one claim must leave the others flagged');
       const raw = Buffer.from(await waitForFile(decisions, 'expected .corroborate/decisions.json to be written')).toString('utf8');
       const json = JSON.parse(raw);
       assert.ok(Array.isArray(json.ignored) && json.ignored.length >= 1, `decisions.json should list the ignored claim:\n${raw}`);
-      assert.ok(raw.includes('gym'), `decisions.json should record the claim text:\n${raw}`);
-      // The document text itself is untouched (the decision lives in the file, not in the draft).
+      assert.ok(raw.includes('cinema'), `decisions.json should record the claim text:\n${raw}`);
+      // The draft text itself is untouched: the decision lives in the file, not in the draft.
       assert.ok(!doc.isDirty, 'Ignore this claim should not edit the draft');
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     });

@@ -94,10 +94,10 @@ export const hasVerdict = (doc: vscode.TextDocument, snippet: string, verdict: s
  * Write the fixture draft under a new name into the workspace (not the fixture folder itself) and open it,
  * so each test that changes a draft starts from the same text.
  */
-export async function openDraftCopy(name: string): Promise<vscode.TextDocument> {
-  const source = await vscode.workspace.fs.readFile(inWorkspace('draft.md'));
+export async function openDraftCopy(name: string, append = ''): Promise<vscode.TextDocument> {
+  const source = Buffer.from(await vscode.workspace.fs.readFile(inWorkspace('draft.md'))).toString('utf8');
   const target = inWorkspace(name);
-  await vscode.workspace.fs.writeFile(target, source);
+  await vscode.workspace.fs.writeFile(target, Buffer.from(source + append, 'utf8'));
   const doc = await vscode.workspace.openTextDocument(target);
   await vscode.window.showTextDocument(doc, { preview: false });
   return doc;
