@@ -8,7 +8,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import {
+  CancellationTokenSource,
   CodeActionRequest,
+  DocumentDiagnosticRequest,
+  LSPErrorCodes,
   DiagnosticSeverity,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
@@ -201,6 +204,23 @@ describe('protocol: a pull-diagnostics client (VS Code-like)', () => {
     );
     const status = harness.statuses.filter((entry) => (entry as { uri: string }).uri === document.uri).pop() as { counts: Record<string, number> };
     assert.deepEqual(status.counts, { supported: 1, contradicted: 1, disputed: 0, unsupported: 1, ignored: 0 });
+  });
+
+  test('a newer version cancels a pending check; a cancelled request is answered as cancelled', async () => {
+    let document = await harness.open('drafts/typing.md', DRAFT);
+    await harness.pull(document.uri);
+    document = await harness.change(document, DRAFT.replace('88', '89'));
+    const superseded = harness.pull(document.uri); // Waits out the debounce...
+    document = await harness.change(document, DRAFT.replace('88', '90')); // ...and a newer version arrives.
+    await assert.rejects(superseded, (error: { code?: number }) => error.code === LSPErrorCodes.ServerCancelled);
+    const latest = await harness.pull(document.uri);
+    assert.equal(latest.kind, 'full');
+
+    document = await harness.change(document, DRAFT);
+    const source = new CancellationTokenSource();
+    const cancelled = harness.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: document.uri } }, source.token);
+    source.cancel();
+    await assert.rejects(cancelled, (error: { code?: number }) => error.code === LSPErrorCodes.RequestCancelled);
   });
 
   test('hover shows the verdict and the source quote with its file and line', async () => {
