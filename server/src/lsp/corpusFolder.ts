@@ -107,6 +107,7 @@ export class CorpusFolder {
   readonly #verifyOnly = new Set<string>();
   /** Overlays whose text is in the Engine (so closing the buffer must re-read the disk). */
   readonly #appliedOverlays = new Set<string>();
+  readonly #overlayTimers = new Map<string, NodeJS.Timeout>();
   readonly #pending = new Set<string>();
   #drainScheduled = false;
   #lastStatus = 0;
@@ -193,12 +194,26 @@ export class CorpusFolder {
    */
   setOverlay(path: string, text: string, opened = false): void {
     this.#overlays.set(path, text);
-    if (opened) this.#verifyOnly.add(path);
-    else this.#verifyOnly.delete(path);
-    this.fileChanged(path);
+    clearTimeout(this.#overlayTimers.get(path));
+    if (opened) {
+      this.#verifyOnly.add(path);
+      this.fileChanged(path);
+      return;
+    }
+    this.#verifyOnly.delete(path);
+    // Typing in a source re-checks every draft: wait for a pause, as for drafts.
+    this.#overlayTimers.set(
+      path,
+      setTimeout(() => {
+        this.#overlayTimers.delete(path);
+        this.fileChanged(path);
+      }, this.settings.debounceMs),
+    );
   }
 
   clearOverlay(path: string): void {
+    clearTimeout(this.#overlayTimers.get(path));
+    this.#overlayTimers.delete(path);
     this.#overlays.delete(path);
     this.#verifyOnly.delete(path);
     if (this.#appliedOverlays.delete(path)) this.fileChanged(path);
