@@ -21,6 +21,7 @@ export class StatusBar implements vscode.Disposable {
   readonly #item = vscode.window.createStatusBarItem('corroborate.status', vscode.StatusBarAlignment.Right, 100);
   readonly #byUri = new Map<string, StatusParams>();
   readonly #indexing = new Map<string, CorpusStatusParams>();
+  readonly #corpora = new Map<string, CorpusStatusParams>();
   readonly #disposables: vscode.Disposable[] = [];
 
   constructor(client: LanguageClient) {
@@ -41,7 +42,10 @@ export class StatusBar implements vscode.Disposable {
       }),
       this.#client.onNotification(CorpusStatusNotification.method, (params: CorpusStatusParams) => {
         if (params.state === 'indexing') this.#indexing.set(params.folder, params);
-        else this.#indexing.delete(params.folder);
+        else {
+          this.#indexing.delete(params.folder);
+          this.#corpora.set(params.folder, params);
+        }
         this.render();
       }),
     );
@@ -68,6 +72,9 @@ export class StatusBar implements vscode.Disposable {
       this.#item.tooltip = 'Corroborate is indexing the corpus; verdicts follow when it is done.';
     } else if (status) {
       const { supported, contradicted, disputed, unsupported, ignored } = status.counts;
+      const corpora = [...this.#corpora.values()];
+      const documents = corpora.reduce((sum, corpus) => sum + corpus.documents, 0);
+      const problems = corpora.reduce((sum, corpus) => sum + corpus.problems, 0);
       this.#item.text = `$(check) ${supported} $(warning) ${contradicted + disputed} $(question) ${unsupported}`;
       const tooltip = new vscode.MarkdownString(
         [
@@ -77,6 +84,9 @@ export class StatusBar implements vscode.Disposable {
           `$(warning) ${contradicted} contradicted, ${disputed} disputed (sources disagree)`,
           `$(question) ${unsupported} not found in any source`,
           ignored > 0 ? `$(eye-closed) ${ignored} ignored` : '',
+          '',
+          `Corpus: ${documents.toLocaleString('en-US')} source documents` +
+            (problems > 0 ? `, ${problems} file(s) skipped or with problems (see the Corroborate output)` : ''),
           '',
           'Click for the claim report.',
         ].filter((line, index, lines) => line !== '' || lines[index - 1] !== '').join('\n\n'),

@@ -24,6 +24,8 @@ export interface IndexProgress {
 
 export interface FolderHost {
   log: Logger;
+  /** A problem the writer should see (a setting that cannot work), not just the log. */
+  warnUser(message: string): void;
   /** Starts a work-done progress (or a no-op reporter when the client has none). */
   beginProgress(title: string): Promise<IndexProgress>;
   /** The corpus (or the decisions) changed: drafts of this folder need re-checking. */
@@ -146,7 +148,10 @@ export class CorpusFolder {
     this.#corpusKey = key;
     const { roots, problems } = resolveCorpusPaths(this.path, settings.corpus.paths, { allowOutside: this.#allowOutside });
     this.#settingsProblems = problems;
-    for (const problem of problems) this.#host.log.warn(problem);
+    for (const problem of problems) {
+      this.#host.log.warn(problem);
+      this.#host.warnUser(`Corroborate: ${problem}`);
+    }
     const include = compileGlobs(settings.corpus.include.length > 0 ? settings.corpus.include : ['**/*']);
     const exclude = compileGlobs(settings.corpus.exclude);
     this.roots = roots.map((path) => ({ path, include, exclude }));

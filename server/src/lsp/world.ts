@@ -88,6 +88,7 @@ export class World {
   #settingsCache = new Map<string, Promise<Settings>>();
   #loggedSettingsMessages = new Set<string>();
   #refreshScheduled = false;
+  readonly #shownWarnings = new Set<string>();
   /** Called when drafts of a folder need re-checking (set by the diagnostics module). */
   onCorpusChanged: (folder: CorpusFolder) => void = () => {};
 
@@ -109,6 +110,11 @@ export class World {
   #host(): FolderHost {
     return {
       log: this.log,
+      warnUser: (message) => {
+        if (this.#shownWarnings.has(message)) return;
+        this.#shownWarnings.add(message);
+        this.connection.window.showWarningMessage(message);
+      },
       beginProgress: (title) => this.#beginProgress(title),
       corpusChanged: (folder) => this.onCorpusChanged(folder),
       status: (params: CorpusStatusParams) => {
