@@ -9,10 +9,12 @@ import {
   CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
+  DocumentDiagnosticReportKind,
   ProposedFeatures,
   ResponseError,
   TextDocumentSyncKind,
   type Connection,
+  type DocumentDiagnosticReport,
   type InitializeParams,
   type InitializeResult,
   type WorkspaceFolder,
@@ -69,6 +71,12 @@ export function startServer(given?: Connection): void {
       }),
     );
     await watcher.update();
+    // Corpus files opened before the roots were known (restored editors) count with their buffers.
+    for (const document of world.documents.all()) {
+      const path = uriToPath(document.uri);
+      const owner = path !== undefined ? world.corpusOwner(path) : undefined;
+      if (owner && path !== undefined) owner.setOverlay(path, document.getText(), true);
+    }
   }
 
   connection.onInitialize((params): InitializeResult => {
@@ -167,11 +175,10 @@ export function startServer(given?: Connection): void {
     openedVersion.delete(uri);
   });
 
-  connection.languages.diagnostics.on((params, token) => diagnostics.pull(params, token).catch((error: unknown) => {
-    if (error instanceof ResponseError) throw error;
-    world.log.error(`Corroborate: diagnostics for ${params.textDocument.uri} failed: ${(error as Error).stack ?? error}`);
-    return { kind: 'full' as const, items: [] };
-  }));
+  const noDiagnostics: DocumentDiagnosticReport = { kind: DocumentDiagnosticReportKind.Full, items: [] };
+  connection.languages.diagnostics.on((params, token) =>
+    guarded(world, `diagnostics for ${params.textDocument.uri}`, noDiagnostics, () => diagnostics.pull(params, token)),
+  );
   connection.onHover((params, token) => guarded(world, 'hover', null, () => hover(world, params, token)));
   connection.onCodeAction((params, token) => guarded(world, 'code actions', [], () => codeActions(world, params, token)));
   connection.onExecuteCommand((params) => guarded(world, `command ${params.command}`, null, () => executeCommand(world, diagnostics, params)));
