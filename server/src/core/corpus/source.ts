@@ -120,10 +120,11 @@ const LABEL_MAX_WORDS = 2;
 const FOOTER_LABEL_MAX_WORDS = 4;
 const RELATED_LIST_MIN_ITEMS = 3;
 
-function wordCount(text: string): number {
+/** Number of whitespace-separated words, counting stops past `limit` (most sentences are long). */
+function wordCount(text: string, limit = Infinity): number {
   let count = 0;
   let inWord = false;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < text.length && count <= limit; i++) {
     const space = text.charCodeAt(i) <= 32;
     if (!space && !inWord) count++;
     inWord = !space;
@@ -136,7 +137,7 @@ function endsLikeSentence(text: string): boolean {
 }
 
 function isLabelOrJunk(segment: Segment): boolean {
-  const words = wordCount(segment.text);
+  const words = wordCount(segment.text, PROMPT_MAX_WORDS);
   if (!/\p{L}/u.test(segment.text)) return true;
   if (words <= PROMPT_MAX_WORDS && (ADVERTISEMENT.test(segment.text) || TEMPLATE_TOKEN.test(segment.text))) return true;
   if (words <= PROMPT_MAX_WORDS && !segment.text.endsWith('.') && READER_PROMPT.test(segment.text)) return true;
@@ -145,13 +146,15 @@ function isLabelOrJunk(segment: Segment): boolean {
 
 /** Cuts photo credits and caption kickers out of a segment; undefined when nothing is left. */
 function stripCaptionParts(text: string, segment: Segment): Segment | undefined {
+  // Credits and kickers both need a colon or a slash: skip the regexes for most sentences.
+  if (!segment.text.includes(':') && !segment.text.includes('/')) return segment;
   let result: Segment | undefined = segment;
   const credit = CREDIT.exec(segment.text);
   if (credit) {
     const cut = segment.start + credit.index + (/^[\s(]/.test(credit[0]) ? 1 : 0);
     result = narrow(text, segment, segment.start, cut);
     // What precedes a credit without ending a sentence is a credit fragment too.
-    if (result && credit.index > 0 && !endsLikeSentence(result.text) && wordCount(result.text) <= 3) result = undefined;
+    if (result && credit.index > 0 && !endsLikeSentence(result.text) && wordCount(result.text, 3) <= 3) result = undefined;
   }
   if (!result) return undefined;
   const kicker = KICKER.exec(result.text);
@@ -161,12 +164,12 @@ function stripCaptionParts(text: string, segment: Segment): Segment | undefined 
 
 /** A teaser or breadcrumb that ends in "..." and repeats the start of a nearby line. */
 function isTruncatedCopy(segment: Segment, neighbours: Segment[]): boolean {
-  const match = /(?:\.\.\.|…)$/.exec(segment.text);
-  if (!match) return false;
-  const stem = segment.text.slice(0, match.index).trimEnd();
+  const ellipsis = segment.text.endsWith('...') ? '...' : segment.text.endsWith('…') ? '…' : '';
+  if (!ellipsis) return false;
+  const stem = segment.text.slice(0, -ellipsis.length).trimEnd();
   const tail = stem.slice(-Math.min(30, stem.length));
   if (tail.length < 12) return false;
-  return neighbours.some((other) => other !== segment && other.text.includes(tail) && !other.text.startsWith(stem + match[0]));
+  return neighbours.some((other) => other !== segment && other.text.includes(tail) && !other.text.startsWith(stem + ellipsis));
 }
 
 function removeBoilerplate(text: string, segments: Segment[]): Segment[] {
@@ -176,14 +179,17 @@ function removeBoilerplate(text: string, segments: Segment[]): Segment[] {
     if (!segment || isLabelOrJunk(segment)) continue;
     if (isTruncatedCopy(segment, segments.slice(i + 1, i + 6))) continue;
     const previous = kept[kept.length - 1];
-    if (previous && normalizeSpace(previous.text) === normalizeSpace(segment.text)) continue; // repeated headline
+    if (previous && isSameText(previous.text, segment.text)) continue; // repeated headline
     kept.push(segment);
   }
   return dropFooter(kept);
 }
 
-function normalizeSpace(value: string): string {
-  return value.replace(/\s+/g, ' ').trim().toLowerCase();
+function isSameText(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 8 || a.slice(0, 12).toLowerCase() !== b.slice(0, 12).toLowerCase()) return false;
+  const normalize = (value: string) => value.replace(/\s+/g, ' ').trim().toLowerCase();
+  return normalize(a) === normalize(b);
 }
 
 /**
@@ -199,7 +205,7 @@ function dropFooter(segments: Segment[]): Segment[] {
     const candidate = segments[start - 1];
     if (endsLikeSentence(candidate.text)) break;
     const isListItem = candidate.kind === 'listItem';
-    if (!isListItem && wordCount(candidate.text) > FOOTER_LABEL_MAX_WORDS) break;
+    if (!isListItem && wordCount(candidate.text, FOOTER_LABEL_MAX_WORDS) > FOOTER_LABEL_MAX_WORDS) break;
     if (isListItem) {
       listItems++;
       onlyLabels = false;

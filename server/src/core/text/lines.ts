@@ -40,7 +40,7 @@ export class LineIndex {
   }
 
   positionAt(offset: number): Position {
-    const clamped = clamp(Math.floor(offset), 0, this.text.length);
+    const clamped = clamp(Number.isNaN(offset) ? 0 : Math.floor(offset), 0, this.text.length);
     let low = 0;
     let high = this.lineStarts.length - 1;
     while (low < high) {
@@ -54,11 +54,14 @@ export class LineIndex {
   }
 
   offsetAt(position: Position): number {
-    if (position.line < 0) return 0;
-    if (position.line >= this.lineStarts.length) return this.text.length;
-    const start = this.lineStarts[position.line];
-    const end = this.lineContentEnd(position.line);
-    return clamp(start + Math.max(0, Math.floor(position.character)), start, end);
+    // NaN and fractions from a confused client must not index past the array.
+    const line = Number.isNaN(position.line) ? 0 : Math.floor(position.line);
+    if (line < 0) return 0;
+    if (line >= this.lineStarts.length) return this.text.length;
+    const start = this.lineStarts[line];
+    const end = this.lineContentEnd(line);
+    const character = Number.isNaN(position.character) ? 0 : Math.floor(position.character);
+    return clamp(start + Math.max(0, character), start, end);
   }
 
   rangeAt(start: number, end: number): LineRange {

@@ -52,17 +52,8 @@ export function segmentText(text: string, options: SegmentOptions): Segment[] {
   return segments;
 }
 
-function pushSegment(working: string, rangeStart: number, rangeEnd: number, kind: SegmentKind, hint: string | undefined, out: Segment[]): void {
-  let start = rangeStart;
-  let end = rangeEnd;
-  while (start < end && isSpace(working.charCodeAt(start))) start++;
-  while (end > start && isSpace(working.charCodeAt(end - 1))) end--;
-  if (start >= end || !hasWordCharacter(working, start, end)) return;
-  let text = working.slice(start, end);
-  // Soft line breaks inside a sentence read as spaces (same length).
-  if (/[\t\n\r\f\v]/.test(text)) text = text.replace(/[\t\n\r\f\v]/g, ' ');
-  out.push({ text, start, end, kind, lang: detectLanguage(text, hint) });
-}
+const CONTROL_SPACE = /[\t\n\r\f\v]/;
+const CONTROL_SPACES = /[\t\n\r\f\v]/g;
 
 function hasWordCharacter(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
@@ -71,6 +62,19 @@ function hasWordCharacter(text: string, start: number, end: number): boolean {
     if (code >= 0xc0 && /[\p{L}\p{N}]/u.test(text[i])) return true;
   }
   return false;
+}
+
+function pushSegment(working: string, rangeStart: number, rangeEnd: number, kind: SegmentKind, hint: string | undefined, out: Segment[]): void {
+  let start = rangeStart;
+  let end = rangeEnd;
+  while (start < end && isSpace(working.charCodeAt(start))) start++;
+  while (end > start && isSpace(working.charCodeAt(end - 1))) end--;
+  if (start >= end) return;
+  if (!hasWordCharacter(working, start, end)) return;
+  let text = working.slice(start, end);
+  // Soft line breaks inside a sentence read as spaces (same length).
+  if (CONTROL_SPACE.test(text)) text = text.replace(CONTROL_SPACES, ' ');
+  out.push({ text, start, end, kind, lang: detectLanguage(text, hint) });
 }
 
 // ---------------------------------------------------------------------------
@@ -121,6 +125,7 @@ function scanPlainText(text: string): Block[] {
   let paragraph: Line[] = [];
   let position = 0;
   const length = text.length;
+  let nextCarriage = text.indexOf('\r');
   while (position <= length) {
     let lineEnd = text.indexOf('\n', position);
     if (lineEnd === -1) lineEnd = length;
@@ -131,11 +136,12 @@ function scanPlainText(text: string): Block[] {
       if (paragraph.length > 0) plainParagraphBlocks(text, paragraph, blocks);
       paragraph = [];
     } else {
-      // A lone \r also ends a line (old Mac files).
-      const carriage = text.indexOf('\r', position);
-      if (carriage !== -1 && carriage < contentEnd) {
+      // A lone \r also ends a line (old Mac files). The next \r is looked up
+      // once and remembered, so files without any stay linear.
+      if (nextCarriage !== -1 && nextCarriage < position) nextCarriage = text.indexOf('\r', position);
+      if (nextCarriage !== -1 && nextCarriage < contentEnd) {
         let piece = position;
-        for (let cr = carriage; cr !== -1 && cr < contentEnd; cr = text.indexOf('\r', piece)) {
+        for (let cr = nextCarriage; cr !== -1 && cr < contentEnd; cr = text.indexOf('\r', piece)) {
           if (!isBlankLine(text, piece, cr)) paragraph.push({ start: piece, end: cr });
           else if (paragraph.length > 0) {
             plainParagraphBlocks(text, paragraph, blocks);
@@ -515,10 +521,10 @@ function maskInline(text: string, codes: Uint16Array, start: number, end: number
       }
       case 91: /* [ */ {
         if (codes[i + 1] === 94 /* ^ */) {
-          const close = text.indexOf(']', i);
-          if (close !== -1 && close < end && close - i < 100 && !/\s/.test(text.slice(i + 2, close))) {
-            blank(i, close + 1);
-            i = close;
+          const close = text.slice(i, Math.min(end, i + 100)).indexOf(']');
+          if (close !== -1 && !/\s/.test(text.slice(i + 2, i + close))) {
+            blank(i, i + close + 1);
+            i += close;
           }
           break;
         }
@@ -582,8 +588,9 @@ function findCodeSpanEnd(text: string, from: number, end: number, fence: string)
   let position = from;
   const limit = Math.min(end, from + INLINE_LOOKAHEAD);
   while (position < limit) {
-    const found = text.indexOf(fence, position);
-    if (found === -1 || found >= limit) return -1;
+    const relative = text.slice(position, limit).indexOf(fence);
+    if (relative === -1) return -1;
+    const found = position + relative;
     let after = found + fence.length;
     if (text.charCodeAt(after) !== 96) return found;
     while (text.charCodeAt(after) === 96) after++;

@@ -18,8 +18,12 @@ export function splitSentences(text: string, start: number, end: number, lang: s
   }
   let sentenceStart = start;
   for (let i = start; i < end; i++) {
+    // The regex engine's native scan finds the next candidate much faster than a JS loop.
+    TERMINATOR.lastIndex = i;
+    if (TERMINATOR.exec(text) === null) break;
+    i = TERMINATOR.lastIndex - 1;
+    if (i >= end) break;
     const code = text.charCodeAt(i);
-    if (!isTerminator(code)) continue;
     let j = i + 1;
     while (j < end && isTerminator(text.charCodeAt(j))) j++;
     while (j < end && isCloser(text.charCodeAt(j))) j++;
@@ -41,6 +45,8 @@ export function splitSentences(text: string, start: number, end: number, lang: s
   }
   splitGluedWords(text, sentenceStart, end, out);
 }
+
+const TERMINATOR = /[.!?\u2026\u3002\uff01\uff1f\u061f\u0964]/g;
 
 const NEEDS_ICU = /[\u0e00-\u0e7f\u0e80-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 
@@ -204,23 +210,28 @@ const SENTENCE_STARTERS = new Set(
    Los Las Según Pero Este Esta Por`.split(/\s+/).filter(Boolean),
 );
 
-const GLUE_POINT = /\p{Ll}(?=\p{Lu}\p{Ll})/gu;
-
 /** Pushes [start, end) for one sentence, first splitting it where a scraper glued two sentences. */
 function splitGluedWords(text: string, start: number, end: number, out: number[]): void {
   if (end <= start) return;
-  const sentence = text.slice(start, end);
-  GLUE_POINT.lastIndex = 0;
   let pieceStart = start;
-  for (let match = GLUE_POINT.exec(sentence); match !== null; match = GLUE_POINT.exec(sentence)) {
-    const split = match.index + 1;
-    const rightWord = /^\p{L}+/u.exec(sentence.slice(split, split + 30))?.[0] ?? '';
-    if (!SENTENCE_STARTERS.has(rightWord) || !/^\s/u.test(sentence.slice(split + rightWord.length, split + rightWord.length + 1))) continue;
-    let leftStart = split;
-    while (leftStart > 0 && /\p{L}/u.test(sentence[leftStart - 1])) leftStart--;
-    if (!UPPERCASE.test(sentence[leftStart])) continue;
-    out.push(pieceStart, start + split);
-    pieceStart = start + split;
+  for (let i = start + 1; i + 1 < end; i++) {
+    // Cheap filter first: a lowercase letter directly followed by an uppercase one.
+    const right = text.charCodeAt(i);
+    if (!(right >= 65 && right <= 90) && !(right >= 0xc0 && UPPERCASE.test(text[i]))) continue;
+    const left = text.charCodeAt(i - 1);
+    if (!(left >= 97 && left <= 122) && !(left >= 0xdf && LOWERCASE.test(text[i - 1]))) continue;
+    if (isGluePoint(text, start, i, end)) {
+      out.push(pieceStart, i);
+      pieceStart = i;
+    }
   }
   out.push(pieceStart, end);
+}
+
+function isGluePoint(text: string, sentenceStart: number, split: number, end: number): boolean {
+  const rightWord = /^\p{L}+/u.exec(text.slice(split, Math.min(end, split + 30)))?.[0] ?? '';
+  if (!SENTENCE_STARTERS.has(rightWord) || !isSpace(text.charCodeAt(split + rightWord.length))) return false;
+  let leftStart = split;
+  while (leftStart > sentenceStart && /\p{L}/u.test(text[leftStart - 1])) leftStart--;
+  return UPPERCASE.test(text[leftStart]);
 }
