@@ -346,7 +346,7 @@ export class CorpusFolder {
       const walkProblems = new Map<string, Problem>();
       const files: { path: string; bytes: Uint8Array }[] = [];
       let sliceStart = Date.now();
-      this.#sendStatus('indexing', 0, 0, true);
+      this.#sendStatus('indexing', 0, 0, true, engine);
       // Listing first gives the total for "1,204 / 10,000 files".
       for await (const entry of walkRoots(this.roots, this.maxBytes)) {
         if (token.cancelled) return;
@@ -370,7 +370,7 @@ export class CorpusFolder {
         if (Date.now() - sliceStart > SLICE_MS) {
           const done = i + 1;
           progress.report(done, total, `Indexing corpus ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} files`);
-          this.#sendStatus('indexing', done, total);
+          this.#sendStatus('indexing', done, total, false, engine);
           await yieldToEventLoop();
           sliceStart = Date.now();
           if (token.cancelled) return;
@@ -411,11 +411,12 @@ export class CorpusFolder {
     this.#host.corpusChanged(this);
   }
 
-  #sendStatus(state: CorpusStatusParams['state'], done: number, total: number, force = false): void {
+  /** `engine`: the one being built, while a full index runs. */
+  #sendStatus(state: CorpusStatusParams['state'], done: number, total: number, force = false, engine = this.engine): void {
     const now = Date.now();
     if (!force && now - this.#lastStatus < STATUS_INTERVAL_MS) return;
     this.#lastStatus = now;
-    const stats = this.engine.stats();
+    const stats = engine.stats();
     this.#host.status({
       folder: this.uri,
       state,
