@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'corroborate.corroborate';
-export const DEFAULT_WAIT_MS = Number(process.env.E2E_WAIT_MS || 45_000);
+export const DEFAULT_WAIT_MS = Number(process.env.E2E_WAIT_MS || 30_000);
 
 export function workspaceRoot(): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
