@@ -30,10 +30,8 @@ function build(): void {
         const folded = fold(form);
         add(conceptBySurface, folded, entry.id);
         // Multi-word forms ("according to") are matched as phrases elsewhere.
-        if (!folded.includes(' ')) {
-          add(conceptByStem, lang + ':' + stem(folded, lang), entry.id);
-          if (folded.length >= 4 && !heads.has(folded)) heads.set(folded, entry.id);
-        }
+        if (!folded.includes(' ') && folded.length >= 4 && !heads.has(folded)) heads.set(folded, entry.id);
+        void lang;
       }
     }
   }
@@ -50,11 +48,29 @@ function build(): void {
 build();
 
 const EMPTY: ReadonlySet<string> = new Set();
+const stemIndexed = new Set<string>();
+
+/**
+ * Stemming every form of every language costs most of a second, so each
+ * language's stem index is built on its first lookup: a check touches the
+ * draft's and the corpus' few languages, and start-up pays for none.
+ */
+function ensureStemIndex(lang: string): void {
+  if (stemIndexed.has(lang)) return;
+  stemIndexed.add(lang);
+  for (const entry of CONCEPTS) {
+    for (const form of entry.forms[lang as keyof typeof entry.forms] ?? []) {
+      const folded = fold(form);
+      if (!folded.includes(' ')) add(conceptByStem, lang + ':' + stem(folded, lang), entry.id);
+    }
+  }
+}
 
 /** Concepts a folded single word expresses in `lang` (surface form first, then stem). */
 export function conceptsOf(folded: string, lang: string): ReadonlySet<string> {
   const surface = conceptBySurface.get(folded);
   if (surface) return surface;
+  ensureStemIndex(lang);
   const byStem = conceptByStem.get(lang + ':' + stem(folded, lang));
   if (byStem) return byStem;
   return EMPTY;
