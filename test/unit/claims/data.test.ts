@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CONCEPTS, AMBIGUOUS, CONCEPT_LANGS, type ConceptLang } from '../../../server/src/core/claims/data/concepts.js';
+import { CONCEPTS, AMBIGUOUS, CONCEPT_LANGS, NON_HEAD_FORMS, type ConceptLang } from '../../../server/src/core/claims/data/concepts.js';
 import { STOPWORDS } from '../../../server/src/core/claims/data/stopwords.js';
-import { GAZETTEER } from '../../../server/src/core/claims/data/gazetteer.js';
+import { GAZETTEER, CASE_SENSITIVE_NAMES } from '../../../server/src/core/claims/data/gazetteer.js';
 import {
   parseNumberWord,
   NUMBER_WORDS,
@@ -66,6 +66,17 @@ test('AMBIGUOUS only lists forms that really are in two concepts', () => {
   }
 });
 
+test('NON_HEAD_FORMS are concept forms; the lexicon is broad', () => {
+  const all = new Set<string>();
+  for (const c of CONCEPTS) for (const forms of Object.values(c.forms)) for (const f of forms ?? []) all.add(f);
+  for (const f of NON_HEAD_FORMS) assert.ok(all.has(f), `NON_HEAD_FORMS '${f}' is not a concept form`);
+  assert.ok(CONCEPTS.length >= 500, `${CONCEPTS.length} concepts`);
+  for (const lang of LANGS) {
+    const withLang = CONCEPTS.filter((c) => (c.forms[lang] ?? []).length > 0).length;
+    assert.ok(withLang >= CONCEPTS.length - 5, `${lang}: only ${withLang} concepts have forms`);
+  }
+});
+
 test('no concept form is a stopword of its own language', () => {
   for (const lang of LANGS) {
     const stop = new Set(STOPWORDS[lang]);
@@ -111,6 +122,8 @@ test('gazetteer: unique ids, kinds, trimmed non-empty names', () => {
   const countries = GAZETTEER.filter((p) => p.kind === 'country').length;
   assert.ok(countries >= 193, `only ${countries} countries`);
   assert.ok(GAZETTEER.filter((p) => p.kind === 'city').length >= 150);
+  const names = new Set(GAZETTEER.flatMap((p) => [...p.names, ...(p.adjectives ?? [])]));
+  for (const n of CASE_SENSITIVE_NAMES) assert.ok(names.has(n), `CASE_SENSITIVE_NAMES '${n}' is not in the gazetteer`);
 });
 
 test('gazetteer: a folded name or adjective points to a single place', () => {
@@ -236,5 +249,13 @@ test('cross-lingual concept lookups', () => {
   same('carriage', [['carriages', 'en'], ['vogner', 'nb'], ['wagons', 'nl'], ['Waggons', 'de'], ['vagnar', 'sv'], ['vogne', 'da']]);
   same('train', [['train', 'en'], ['tog', 'nb'], ['toget', 'nb'], ['treinen', 'nl'], ['Züge', 'de'], ['tåg', 'sv']]);
   same('bridge', [['bridge', 'en'], ['broen', 'nb'], ['brua', 'nb'], ['brug', 'nl'], ['Brücke', 'de'], ['pont', 'fr'], ['puente', 'es']]);
+  same('image', [['picture', 'en'], ['bildet', 'nb'], ['beelden', 'nl'], ['Bilder', 'de'], ['billeder', 'da'], ['bilden', 'sv'], ['photos', 'fr'], ['imágenes', 'es']]);
+  same('meet', [['met', 'en'], ['møtte', 'nb'], ['ontmoette', 'nl'], ['traf', 'de'], ['mødte', 'da'], ['träffade', 'sv'], ['rencontre', 'fr'], ['reunión', 'es']]);
+  same('armour', [['armoured', 'en'], ['pansret', 'nb'], ['gepantserd', 'nl'], ['gepanzert', 'de'], ['blindé', 'fr']]);
+  same('agreement', [['deal', 'en'], ['avtale', 'nb'], ['akkoord', 'nl'], ['Abkommen', 'de'], ['aftale', 'da'], ['avtal', 'sv'], ['accord', 'fr'], ['acuerdo', 'es']]);
+  same('analyse', [['analysed', 'en'], ['analyzed', 'en'], ['analysert', 'nb'], ['geanalyseerd', 'nl'], ['analysiert', 'de']]);
+  same('consist', [['består av', 'nb'], ['bestaat uit', 'nl'], ['besteht aus', 'de'], ['consists of', 'en']]);
+  same('colour', [['fargene', 'nb'], ['kleuren', 'nl'], ['Farben', 'de'], ['couleurs', 'fr']]);
+  same('french-language', [['French', 'en'], ['fransk', 'nb'], ['Franse', 'nl'], ['französische', 'de'], ['française', 'fr']]);
   same('border', [['border', 'en'], ['grensen', 'nb'], ['grens', 'nl'], ['Grenze', 'de'], ['frontière', 'fr'], ['frontera', 'es']]);
 });
