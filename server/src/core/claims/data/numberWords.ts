@@ -137,7 +137,7 @@ export const SPECIAL_AMOUNTS: Record<NumberLang, Record<string, number>> = {
   nl: {
     anderhalf: 1.5, anderhalve: 1.5, half: 0.5, halve: 0.5, 'een half': 0.5, 'een halve': 0.5,
     'tweeënhalf': 2.5, tweeenhalf: 2.5, 'drieënhalf': 3.5, kwart: 0.25, 'een kwart': 0.25, derde: 1 / 3,
-    'een derde': 1 / 3, 'twee derde': 2 / 3, 'een paar': 2, paar: 2, 'een stuk of': 0, dozijn: 12, 'een dozijn': 12,
+    'een derde': 1 / 3, 'twee derde': 2 / 3, 'een paar': 2, paar: 2, dozijn: 12, 'een dozijn': 12,
     koppel: 2, 'een koppel': 2,
   },
   de: {
