@@ -12,6 +12,7 @@ import {
   VAGUE_MAGNITUDES,
   parseNumberWord,
 } from './data/numberWords.js';
+import { CASE_SENSITIVE_NAMES } from './data/gazetteer.js';
 import { compoundConcepts, compoundModifier, conceptOfPhrase, conceptsOf, isStopword, placeOf } from './lexicon.js';
 import { fold, normaliseLang, skeleton, stem, type Lang } from './normalize.js';
 import { tokenize, type Token } from './tokenize.js';
@@ -634,6 +635,8 @@ function isNameToken(tokens: Token[], i: number, lang: Lang, continuation = fals
   return conceptsOf(folded, lang).size === 0;
 }
 
+const CASE_SENSITIVE = new Set(CASE_SENSITIVE_NAMES.map((n) => fold(n)));
+
 const termCache = new Map<string, { keys: string[]; skel: string }>();
 
 function termInfo(folded: string, lang: Lang): { keys: string[]; skel: string } {
@@ -659,8 +662,12 @@ function termInfo(folded: string, lang: Lang): { keys: string[]; skel: string } 
 function readTerms(tokens: Token[], used: Uint8Array, lang: Lang, names: NameAtom[]): Term[] {
   const terms: Term[] = [];
   const nameAt = new Map<number, NameAtom>();
-  for (const name of names) {
-    for (let i = 0; i < tokens.length; i++) if (tokens[i].start >= name.offsets.start && tokens[i].end <= name.offsets.end) nameAt.set(i, name);
+  // Names and tokens are both in text order: one merged pass (a sentence with
+  // thousands of names must not cost names x tokens).
+  for (let i = 0, n = 0; i < tokens.length && n < names.length; i++) {
+    while (n < names.length && names[n].offsets.end < tokens[i].end) n++;
+    const name = names[n];
+    if (name && tokens[i].start >= name.offsets.start && tokens[i].end <= name.offsets.end) nameAt.set(i, name);
   }
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i];
@@ -687,7 +694,8 @@ function readTerms(tokens: Token[], used: Uint8Array, lang: Lang, names: NameAto
     if (!name && (isStopword(folded, lang) || NEGATIONS.has(folded))) continue;
     if (folded.length < 2 && !name) continue;
     const info = termInfo(stripGenitive(folded), lang);
-    const keys = [...info.keys];
+    // "us"/"US", "turkey"/"Turkey": such words are places only when capitalised.
+    const keys = !tok.capitalised && CASE_SENSITIVE.has(folded) ? info.keys.filter((k) => !k.startsWith('g:')) : [...info.keys];
     if (name) {
       if (name.place) keys.push('g:' + name.place);
       for (const piece of folded.split(/[-'’]/)) {

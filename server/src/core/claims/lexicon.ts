@@ -3,7 +3,7 @@
 // name or adjective refers to (Noord-Korea/North Korean → g:north-korea),
 // stopwords, and the head of a compound (toppfart → fart, treinwagons → wagons).
 
-import { CONCEPTS } from './data/concepts.js';
+import { CONCEPTS, NON_HEAD_FORMS } from './data/concepts.js';
 import { GAZETTEER } from './data/gazetteer.js';
 import { STOPWORDS } from './data/stopwords.js';
 import { fold, stem, SUPPORTED_LANGS } from './normalize.js';
@@ -24,13 +24,15 @@ function add(map: Map<string, Set<string>>, key: string, value: string): void {
 
 function build(): void {
   const heads = new Map<string, string>();
+  const nonHeads = new Set(NON_HEAD_FORMS.map((f) => fold(f)));
   for (const entry of CONCEPTS) {
     for (const [lang, forms] of Object.entries(entry.forms)) {
       for (const form of forms ?? []) {
         const folded = fold(form);
         add(conceptBySurface, folded, entry.id);
         // Multi-word forms ("according to") are matched as phrases elsewhere.
-        if (!folded.includes(' ') && folded.length >= 4 && !heads.has(folded)) heads.set(folded, entry.id);
+        // Forms that are also common word endings ("ende", "siden") cannot head a compound.
+        if (!folded.includes(' ') && folded.length >= 4 && !heads.has(folded) && !nonHeads.has(folded)) heads.set(folded, entry.id);
         void lang;
       }
     }
