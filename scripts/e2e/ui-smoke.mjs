@@ -7,7 +7,8 @@
 //   hover      hovering the supported sentence shows the citation (file name + quote)
 //   quickfix   the light-bulb menu on the disputed top speed offers "Use the source's value"; applying it
 //              turns "88 km/h" into "60 km/h" in the editor
-//   statusbar  the status bar item shows the claim counts
+//   statusbar  the status bar item shows the claim counts (1 supported, 2 warnings, 1 unsupported), and
+//              after the fix follows the new verdicts (2, 1, 1)
 // Screenshots go to test-results/ui-*.png. Prints one line per check and `N passed, N failed`.
 //
 // Usage: node scripts/e2e/ui-smoke.mjs [--vsix path] [--keep]
@@ -59,10 +60,14 @@ async function exit(code) {
 }
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => { log(`received ${sig}`); exit(1); });
 
-/** `npx @vscode/vsce package --allow-missing-repository --skip-license -o VSIX` (offline; vsce 3.9.2 on Node 20). */
+/**
+ * `npx @vscode/vsce package --allow-missing-repository --skip-license --no-rewrite-relative-links -o VSIX`
+ * (offline; vsce 3.9.2 on Node 20). package.json has no `repository`, so vsce cannot turn README's
+ * relative links into absolute ones and refuses; for a local test package they stay relative.
+ */
 function packageVsix(vsix) {
   try {
-    execFileSync('npx', ['--no-install', '@vscode/vsce', 'package', '--allow-missing-repository', '--skip-license', '-o', vsix],
+    execFileSync('npx', ['--no-install', '@vscode/vsce', 'package', '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '-o', vsix],
       { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
   } catch (e) {
     throw new Error(`vsce package failed:\n${e.stdout || ''}${e.stderr || ''}`);
@@ -163,6 +168,21 @@ try {
     return text.slice(0, 160);
   });
 
+  // The fixture has 1 supported, 2 contradicted/disputed and 1 unsupported claim: "$(check) 1 $(warning) 2 $(question) 1".
+  const statusItem = page.locator('.statusbar-item', { has: page.locator('.codicon-check') }).first();
+  async function statusShows(re, shotName) {
+    await statusItem.waitFor({ timeout: STEP });
+    try {
+      await page.waitForFunction(([el, src]) => new RegExp(src).test((el.textContent || '').replace(/\s+/g, ' ')),
+        [await statusItem.elementHandle(), re.source], { timeout: STEP });
+    } finally {
+      await page.locator('.part.statusbar').screenshot({ path: join(outDir, `ui-${shotName}.png`) }).catch(() => {});
+    }
+    const label = ((await statusItem.getAttribute('aria-label')) ?? '').split('\n')[0];
+    return `"${(await statusItem.innerText()).replace(/\s+/g, ' ').trim()}" (${label})`;
+  }
+  await check('statusbar', () => statusShows(/^\s*1\D+2\D+1\s*$/, 'statusbar'));
+
   await check('quickfix', async () => {
     needsDiagnostics();
     await page.mouse.move(5, 5); // drop any hover
@@ -196,19 +216,8 @@ try {
     return `via ${via}; menu: ${items.slice(0, 160)}`;
   });
 
-  await check('statusbar', async () => {
-    // The fixture has 1 supported, 2 contradicted/disputed and 1 unsupported claim: "$(check) 1 $(warning) 2 $(question) 1".
-    const item = page.locator('.statusbar-item', { has: page.locator('.codicon-check') }).first();
-    await item.waitFor({ timeout: STEP });
-    const read = async () => (await item.innerText()).replace(/\s+/g, ' ').trim();
-    try {
-      await page.waitForFunction((el) => /1\D+2\D+1/.test(el.textContent || ''), await item.elementHandle(), { timeout: STEP });
-    } finally {
-      await page.locator('.part.statusbar').screenshot({ path: join(outDir, 'ui-statusbar.png') }).catch(() => {});
-    }
-    const label = ((await item.getAttribute('aria-label')) ?? '').split('\n')[0];
-    return `"${await read()}" (${label})`;
-  });
+  // The top speed now agrees with two sources: 2 supported, 1 contradicted, 1 unsupported.
+  await check('statusbar-after-fix', () => statusShows(/^\s*2\D+1\D+1\s*$/, 'statusbar-after-fix'));
 
   await exit(results.every((r) => r.ok) ? 0 : 1);
 } catch (e) {

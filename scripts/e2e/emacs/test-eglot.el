@@ -89,7 +89,10 @@ BODY may return (nil . DETAIL) to fail with a message."
   (let ((edit (plist-get action :edit)) (command (plist-get action :command)))
     (when edit (eglot--apply-workspace-edit edit))
     (when command
-      (eglot-execute-command server (intern (plist-get command :command)) (plist-get command :arguments)))))
+      (eglot-execute-command server (intern (plist-get command :command)) (plist-get command :arguments)))
+    ;; eglot sends didChange from an idle timer, and --batch never idles: send it now, as an
+    ;; interactive session would half a second later.
+    (eglot--signal-textDocument/didChange)))
 
 (defconst corroborate-test--supported
   "Kim will pay an official visit to Russia in the coming days, the Kremlin said.")
