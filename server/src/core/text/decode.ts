@@ -1,9 +1,10 @@
 // Bytes -> text for corpus files. Problems are data (never thrown) and every
 // message names the file, because they end up in a list of skipped files.
-// Node's TextDecoder (WHATWG encodings, full ICU) covers everything we need,
-// so no detection library: UTF-8 is self-validating, UTF-16 is recognised by
-// its BOM or its NUL-byte pattern, and anything else is treated as
-// Windows-1252, the usual legacy encoding of the corpus languages.
+// Node's TextDecoder covers UTF-8 and UTF-16 and a 32-entry table covers
+// Windows-1252, so no detection library (chardet, iconv-lite) is needed:
+// UTF-8 is self-validating, UTF-16 is recognised by its BOM or its NUL-byte
+// pattern, and anything else is read as Windows-1252, the usual legacy
+// encoding of the corpus languages.
 
 import type { Problem } from '../types.js';
 
@@ -67,7 +68,7 @@ function decodeUtf16(bytes: Uint8Array, path: string, encoding: 'utf-16le' | 'ut
 }
 
 function decodeLegacy(bytes: Uint8Array, path: string): DecodeResult {
-  const text = new TextDecoder('windows-1252').decode(bytes);
+  const text = decodeWindows1252(bytes);
   if (hasManyControlCharacters(text) || !looksLikeText(text)) {
     return {
       problem: {
@@ -88,6 +89,27 @@ function decodeLegacy(bytes: Uint8Array, path: string): DecodeResult {
       message: `${path}: not valid UTF-8, read as Windows-1252 (Latin-1); save it as UTF-8 to be sure of its accents`,
     },
   };
+}
+
+// Node's TextDecoder treats 'windows-1252' as ISO-8859-1 and leaves 0x80-0x9F
+// as C1 controls, so the 32 code points that differ are mapped here.
+const WINDOWS_1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  const chunk = new Uint16Array(Math.min(bytes.length, 8192));
+  for (let start = 0; start < bytes.length; start += chunk.length) {
+    const end = Math.min(bytes.length, start + chunk.length);
+    for (let i = start; i < end; i++) {
+      const byte = bytes[i];
+      chunk[i - start] = byte >= 0x80 && byte < 0xa0 ? WINDOWS_1252_HIGH[byte - 0x80] : byte;
+    }
+    out += String.fromCharCode(...chunk.subarray(0, end - start));
+  }
+  return out;
 }
 
 /**
@@ -122,7 +144,8 @@ function hasManyControlCharacters(text: string): boolean {
 
 /**
  * Windows-1252 maps every byte to something, so judge the result: text in
- * our languages is mostly letters, digits, spaces and ordinary punctuation.
+ * our languages is mostly ASCII, accented letters and typographic punctuation;
+ * random bytes give mostly symbols (¤ ¦ ¨ ¬ ¯ ±...) and unassigned controls.
  */
 function looksLikeText(text: string): boolean {
   const length = Math.min(text.length, SNIFF_BYTES * 4);
@@ -130,8 +153,9 @@ function looksLikeText(text: string): boolean {
   for (let i = 0; i < length; i++) {
     const code = text.charCodeAt(i);
     if ((code >= 32 && code < 127) || code === 9 || code === 10 || code === 13) plausible++;
-    else if (code >= 0xc0 && code <= 0xff && code !== 0xd7 && code !== 0xf7) plausible++; // accented letters
-    else if (code === 0x2013 || code === 0x2014 || code === 0x2018 || code === 0x2019 || code === 0x201c || code === 0x201d || code === 0xab || code === 0xbb || code === 0xa0) plausible++;
+    else if (PLAUSIBLE_NON_ASCII.test(text[i])) plausible++;
   }
   return plausible >= length * 0.9;
 }
+
+const PLAUSIBLE_NON_ASCII = /[\p{L}\u00a0\u00ab\u00bb\u00b0\u00a7\u00b7\u00bd\u00bc\u00be\u00b2\u00b3\u00a9\u00ae\u2013\u2014\u2018-\u201e\u2026\u2022\u20ac\u2122]/u;

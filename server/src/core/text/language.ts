@@ -24,25 +24,29 @@ const WORDS: Record<LanguageCode, string> = {
     year years week month day today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday
     people president country government minister leader city state north south east west war weapons train border meeting
     like well even however although though around across toward towards again ever never always often rather`,
-  nb: `og i på av til med for fra som er var har hadde blir ble vært være det den de et en ei ikke jeg du han hun vi dere dem seg sin sitt sine
+  nb: `to tre fire fem seks ti hundre tusen timer time minutter uke måned rundt går igjen gang ganger
+    og i på av til med for fra som er var har hadde blir ble vært være det den de et en ei ikke jeg du han hun vi dere dem seg sin sitt sine
     meg deg oss hans hennes deres hva hvem hvor hvordan hvorfor når da så men eller om at også bare kun mot etter før under over ved uten mellom gjennom
     mye mange mer mest flere noen noe ingen alle hele helt denne dette disse skal vil kan kunne skulle ville må måtte får fikk gjør gjorde går gikk kommer kom
     sier sa ifølge trolig nå år dag uke uken i dag første siste annen andre ny nye stor store egen eget eneste fram frem opp ned inn ut her der
     mandag tirsdag onsdag torsdag fredag lørdag søndag januar februar mars april mai juni juli august september oktober november desember
     landet toget møte krigen ble blitt rundt nesten likevel allerede fortsatt igjen aldri alltid ofte enn hvis fordi mens siden dermed tidligere`,
-  da: `og i på af til med for fra som er var har havde bliver blev været være det den de et en ikke jeg du han hun vi jer dem sig sin sit sine
+  da: `to tre fire fem seks ti hundrede tusind timer time minutter uge måned omkring indtil efter nogle hvad
+    og i på af til med for fra som er var har havde bliver blev været være det den de et en ikke jeg du han hun vi jer dem sig sin sit sine
     mig dig os hans hendes deres hvad hvem hvor hvordan hvorfor når da så men eller om at også kun mod efter før under over ved uden mellem gennem
     meget mange mere mest flere nogle noget nogen ingen alle hele helt denne dette disse skal vil kan kunne skulle ville må måtte får fik gør gjorde går gik kommer kom
     siger sagde ifølge nu år dag uge ugen første sidste anden andre ny nye stor store egen eget eneste frem op ned ind ud her der
     mandag tirsdag onsdag torsdag fredag lørdag søndag januar februar marts april maj juni juli august september oktober november december
     landet toget mødet krigen blevet omkring næsten alligevel allerede stadig igen aldrig altid ofte end hvis fordi mens siden derfor tidligere`,
-  sv: `och i på av till med för från som är var har hade blir blev varit vara det den de ett en inte jag du han hon vi ni dem sig sin sitt sina
+  sv: `två tre fyra fem sex tio hundra tusen timmar timme veckor fanns finns inga ingen något några också blev skulle hade mycket många idag igår
+    och i på av till med för från som är var har hade blir blev varit vara det den de ett en inte jag du han hon vi ni dem sig sin sitt sina
     mig dig oss hans hennes deras vad vem var hur varför när då så men eller om att också bara endast mot efter före under över vid utan mellan genom
     mycket många mer mest flera några något ingen alla hela helt denna detta dessa ska skall vill kan kunde skulle ville måste får fick gör gjorde går gick kommer kom
     säger sade sa enligt nu år dag vecka veckan första sista annan andra ny nya stor stora egen eget enda fram upp ned in ut här där
     måndag tisdag onsdag torsdag fredag lördag söndag januari februari mars april maj juni juli augusti september oktober november december
     landet tåget mötet kriget blivit runt nästan ändå redan fortfarande igen aldrig alltid ofta än om eftersom medan sedan därför tidigare`,
-  nl: `de het een en of maar van in op aan bij voor met uit naar over na onder tussen door tijdens zonder tegen om tot
+  nl: `twee drie vier vijf zes tien honderd duizend uur uren week weken vorige volgende nu gaat gaan komt komen staat mensen veel heel goed grote kleine toe daarna eerder later bijna zelf nodig weer
+    de het een en of maar van in op aan bij voor met uit naar over na onder tussen door tijdens zonder tegen om tot
     is zijn was waren ben bent wordt worden werd werden heeft hebben had hadden zal zullen zou zouden kan kunnen kon konden moet moeten mag niet geen wel ja nee
     dit dat deze die er hier daar hij zij ze wij we jij je u ik mij me haar hem hun ons onze zijn wie wat wanneer waar waarom hoe welke
     dan ook alleen nog al meer meest veel enkele alle elk ieder beide andere nieuwe eerste laatste een twee drie
@@ -168,7 +172,7 @@ LOWER[0x2019] = 39;
 const ELIDING_LETTERS = new Set([...'ldjcmnst'].map((letter) => letter.charCodeAt(0)));
 
 const code = (letters: string) => [...letters].map((letter) => letter.charCodeAt(0));
-const [A, C, D, E, G, H, I, J, K, L, N, O, S, T, U, X, Z, O_ACUTE] = code('acdeghijklnostuxzó');
+const [A, C, D, E, G, H, I, J, K, L, N, O, R, S, T, U, X, Z, O_ACUTE] = code('acdeghijklnorstuxzó');
 
 /**
  * One pass over the text, with no regular expression and no allocation per
@@ -196,6 +200,10 @@ function scoreLanguages(text: string): Float64Array {
       if (lower >= 0xdf) {
         const feature = LETTER_FEATURE[lower];
         if (feature !== 0) letters |= 1 << (feature - 1);
+      } else if (lower === E && previous === O) {
+        scores[NL] += 0.2; // goed, doen, boek
+      } else if (lower === U && previous === U) {
+        scores[NL] += 0.3; // uur, duur
       } else if (lower === J) {
         // Dutch "ij", Norwegian "kj"/"gj".
         if (previous === I) scores[NL] += 0.25;
@@ -243,7 +251,7 @@ function lowerAt(text: string, index: number): number {
 
 /** Word endings typical of one language (c1 is the last letter). */
 function scoreSuffix(scores: Float64Array, c4: number, c3: number, c2: number, c1: number): void {
-  if (c3 === I && c2 === N && c1 === G) scores[EN] += 0.3;
+  if (c3 === I && c2 === N && c1 === G) scores[EN] += 0.15; // weak: Scandinavian, Dutch and German have -ing too
   else if (c4 === T && c3 === I && c2 === O && c1 === N) scores[EN] += 0.3;
   else if (c4 === C && c3 === I && c2 === O_ACUTE && c1 === N) scores[ES] += 0.6;
   else if (c3 === U && c2 === N && c1 === G) scores[DE] += 0.4;
@@ -251,6 +259,7 @@ function scoreSuffix(scores: Float64Array, c4: number, c3: number, c2: number, c
   else if ((c4 === H && c3 === E && c2 === I && c1 === D) || (c4 === L && c3 === I && c2 === J && c1 === K)) scores[NL] += 0.6;
   else if (c3 === T && c2 === J && c1 === E) scores[NL] += 0.4;
   else if (c3 === H && c2 === E && c1 === D) scores[DA] += 0.5;
+  else if (c4 === E && c3 === R && c2 === N && c1 === E) scores[DA] += 0.3; // skolerne (nb: skolene)
   else if (c3 === H && c2 === E && c1 === T) {
     scores[NB] += 0.3;
     scores[SV] += 0.3;

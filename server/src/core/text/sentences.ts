@@ -19,10 +19,8 @@ export function splitSentences(text: string, start: number, end: number, lang: s
   let sentenceStart = start;
   for (let i = start; i < end; i++) {
     // The regex engine's native scan finds the next candidate much faster than a JS loop.
-    TERMINATOR.lastIndex = i;
-    if (TERMINATOR.exec(text) === null) break;
-    i = TERMINATOR.lastIndex - 1;
-    if (i >= end) break;
+    i = nextTerminator(text, i);
+    if (i === -1 || i >= end) break;
     const code = text.charCodeAt(i);
     let j = i + 1;
     while (j < end && isTerminator(text.charCodeAt(j))) j++;
@@ -48,6 +46,25 @@ export function splitSentences(text: string, start: number, end: number, lang: s
 
 const TERMINATOR = /[.!?\u2026\u3002\uff01\uff1f\u061f\u0964]/g;
 
+// The search for the next terminator runs past the end of the block (the regex
+// cannot stop there), so the answer is remembered: a document of many blocks
+// without a terminator (a long table, a list of labels) would otherwise be
+// rescanned to its end once per block, quadratic in its length.
+let searchedText: string | undefined;
+let searchedFrom = 0;
+let foundAt = -1;
+
+/** Offset of the first sentence terminator at or after `from`, or -1. */
+function nextTerminator(text: string, from: number): number {
+  if (text === searchedText && from >= searchedFrom && (foundAt === -1 || from <= foundAt)) return foundAt;
+  TERMINATOR.lastIndex = from;
+  const match = TERMINATOR.exec(text);
+  searchedText = text;
+  searchedFrom = from;
+  foundAt = match === null ? -1 : match.index;
+  return foundAt;
+}
+
 const NEEDS_ICU = /[\u0e00-\u0e7f\u0e80-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 
 const intlSegmenters = new Map<string, Intl.Segmenter>();
@@ -58,9 +75,28 @@ function splitWithIntl(text: string, start: number, end: number, lang: string, o
     segmenter = new Intl.Segmenter(lang === 'und' ? undefined : lang, { granularity: 'sentence' });
     intlSegmenters.set(lang, segmenter);
   }
-  for (const piece of segmenter.segment(text.slice(start, end))) {
-    out.push(start + piece.index, start + piece.index + piece.segment.length);
+  // Iterating Intl.Segmenter over one long string is superlinear (a 100 kB
+  // paragraph of Chinese took seconds): feed it pieces cut between sentences.
+  for (let from = start; from < end; ) {
+    const to = end - from > INTL_PIECE ? intlPieceEnd(text, from, from + INTL_PIECE) : end;
+    for (const piece of segmenter.segment(text.slice(from, to))) {
+      out.push(from + piece.index, from + piece.index + piece.segment.length);
+    }
+    from = to;
   }
+}
+
+const INTL_PIECE = 2000;
+
+/** Where to end a piece starting at `from`: after the last terminator before `limit`, else after a space, else between code points. */
+function intlPieceEnd(text: string, from: number, limit: number): number {
+  const floor = from + (limit - from) / 2;
+  for (let i = limit; i > floor; i--) {
+    if (isTerminator(text.charCodeAt(i - 1)) && !isTerminator(text.charCodeAt(i)) && !isCloser(text.charCodeAt(i))) return i;
+  }
+  for (let i = limit; i > floor; i--) if (isSpace(text.charCodeAt(i - 1)) && !isSpace(text.charCodeAt(i))) return i;
+  const code = text.charCodeAt(limit - 1);
+  return code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit;
 }
 
 function isTerminator(code: number): boolean {
@@ -90,8 +126,8 @@ function isOpener(code: number): boolean {
 
 export function isSpace(code: number): boolean {
   return (
-    code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || (code >= 0x2000 && code <= 0x200b) ||
-    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+    code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200b) ||
+    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
   );
 }
 
@@ -163,7 +199,7 @@ function isInitial(text: string, sentenceStart: number, dot: number, nextWordSta
   if (/^\p{Lu}\.$/u.test(nextWord)) return true;
   const letterStart = dot - 1;
   const previous = wordBefore(text, sentenceStart, skipSpaceBackward(text, sentenceStart, letterStart));
-  if (previous.length === 0) return true;
+  if (previous.length === 0 || /^\p{Lu}\.$/u.test(previous)) return true;
   return UPPERCASE.test(previous) && !/[.!?]$/.test(previous);
 }
 
