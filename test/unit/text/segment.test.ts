@@ -236,7 +236,7 @@ test('segmentText never throws and keeps its invariants on arbitrary text', () =
   const pieces = fc.constantFrom(
     '.', '. ', '!', '?', '…', '\n', '\n\n', '\r\n', '\r', ' ', '  ', '#', '# ', '- ', '* ', '1. ', '> ', '|', '---', '```', '    ',
     '<!--', '-->', '<div>', '</span>', '[', ']', '(', ')', '![', '[^1]', '`', '**', '_', '~~', '\\', ',,', '«', '»', '„', '“', '”', '–',
-    'Dr', 'ca', '24', '3.5', 'juli', 'Oktober', 'J', 'UnThis', 'The', 'word', 'Ord', 'æøå', '😀', '\ud800', '\udc00', '列车', '&amp;',
+    'Dr', 'ca', '24', '3.5', 'juli', 'Oktober', 'J', 'UnThis', 'The', 'word', 'Ord', 'æøå', '😀', '\ud800', '\udc00', '列车', '&amp;', '\ufeff', '\u2028',
   );
   const arbitrary = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 60 }), fc.string({ unit: 'binary', maxLength: 60 }), fc.array(pieces, { maxLength: 40 }).map((parts) => parts.join('')));
   fc.assert(
@@ -245,10 +245,30 @@ test('segmentText never throws and keeps its invariants on arbitrary text', () =
       assertWellFormed(text, segments);
       for (const segment of segments) {
         if (!markdown) assert.equal(segment.text, text.slice(segment.start, segment.end).replace(/[\t\n\r\f\v]/g, ' '));
+        // Masking only ever blanks characters out.
+        for (let i = 0; i < segment.text.length; i++) {
+          if (segment.text[i] !== ' ') assert.equal(segment.text.charCodeAt(i), text.charCodeAt(segment.start + i));
+        }
       }
     }),
     { numRuns: Number(process.env.SEGMENT_PROPERTY_RUNS ?? 1500) },
   );
+});
+
+test('a comment at the start of a line hides only itself; a BOM keeps offsets', () => {
+  const text = '\ufeffFirst claim here.\n\n<!-- corroborate-ignore --> The train has a cinema.\n\n<!--\nhidden\n-->\nLast one.';
+  const segments = segmentText(text, { markdown: true });
+  assertWellFormed(text, segments);
+  assert.deepEqual(segments.map((s) => s.text), ['First claim here.', 'The train has a cinema.', 'Last one.']);
+  for (const segment of segments) assert.equal(text.slice(segment.start, segment.end), segment.text);
+});
+
+test('sentences without an end are cut at spaces into bounded segments', () => {
+  const text = 'ord '.repeat(3000);
+  const segments = segmentText(text, { markdown: false });
+  assertWellFormed(text, segments);
+  assert.ok(segments.length >= 6);
+  assert.ok(segments.every((s) => s.text.length <= 2000 && s.text.endsWith('ord')));
 });
 
 test('the plain path is linear: a long text without line breaks or sentence ends', () => {

@@ -46,10 +46,30 @@ export function segmentText(text: string, options: SegmentOptions): Segment[] {
     ranges.length = 0;
     splitSentences(working, block.start, block.end, hint ?? 'und', ranges);
     const first = segments.length;
-    for (let r = 0; r < ranges.length; r += 2) pushSegment(working, ranges[r], ranges[r + 1], block.kind, hint, segments);
+    for (let r = 0; r < ranges.length; r += 2) {
+      let start = ranges[r];
+      const end = ranges[r + 1];
+      // Text without sentence ends (a table dump, a run-on line) is cut at
+      // spaces so no "sentence" is unbounded; later stages are quadratic in it.
+      while (end - start > MAX_SEGMENT_LENGTH) {
+        const cut = cutPoint(working, start, start + MAX_SEGMENT_LENGTH);
+        pushSegment(working, start, cut, block.kind, hint, segments);
+        start = cut;
+      }
+      pushSegment(working, start, end, block.kind, hint, segments);
+    }
     if (block.standalone && segments.length === first + 1) segments[first].kind = 'heading';
   }
   return segments;
+}
+
+const MAX_SEGMENT_LENGTH = 2000;
+
+/** The last space in the second half of [start, limit), else `limit` (never inside a surrogate pair). */
+function cutPoint(text: string, start: number, limit: number): number {
+  for (let i = limit; i > start + (limit - start) / 2; i--) if (isSpace(text.charCodeAt(i - 1))) return i;
+  const code = text.charCodeAt(limit - 1);
+  return code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit;
 }
 
 const CONTROL_SPACE = /[\t\n\r\f\v]/;
@@ -310,12 +330,20 @@ function scanMarkdown(text: string): MarkdownScan {
 
     const trimmed = line.trimStart();
     if (trimmed.startsWith('<!--')) {
+      // A comment block. Text after the closing "-->" on its last line is
+      // still prose for the writer (`<!-- corroborate-ignore --> A claim.`).
       close();
+      const commentStart = start + (line.length - trimmed.length);
+      const closing = text.indexOf('-->', commentStart + 4);
+      const commentEnd = closing === -1 ? text.length : closing + 3;
       let last = index;
-      while (last < lines.length && !text.slice(lines[last].start, lines[last].end).includes('-->')) last++;
-      const stop = Math.min(last, lines.length - 1);
-      mask(start, lines[stop].end);
-      index = stop;
+      while (last + 1 < lines.length && lines[last].end < commentEnd) last++;
+      mask(commentStart, commentEnd);
+      index = last;
+      if (commentEnd < lines[last].end && text.slice(commentEnd, lines[last].end).trim() !== '') {
+        open(commentEnd, lines[last].end, 'sentence');
+        maskInline(text, codes, commentEnd, lines[last].end);
+      }
       continue;
     }
     const html = HTML_BLOCK_START.exec(line);
@@ -426,14 +454,21 @@ function scanMarkdown(text: string): MarkdownScan {
     maskInline(text, codes, start, end);
   }
   close();
-  return { masked: decodeCodes(codes), blocks };
+  return { masked: decodeCodes(codes, text), blocks };
 }
 
-function decodeCodes(codes: Uint16Array): string {
-  // Chunked: String.fromCharCode has an argument-count limit.
-  let out = '';
-  for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode(...codes.subarray(i, i + 8192));
-  return out;
+// ignoreBOM keeps a leading U+FEFF in the output: dropping it would shift every offset.
+const utf16Decoder = new TextDecoder('utf-16le', { ignoreBOM: true });
+const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+function decodeCodes(codes: Uint16Array, original: string): string {
+  // The native decoder is an order of magnitude faster, but it replaces lone
+  // surrogates with U+FFFD: only use it when the text has none.
+  const wellFormed = (original as string & { isWellFormed?: () => boolean }).isWellFormed?.() ?? false;
+  if (littleEndian && wellFormed) return utf16Decoder.decode(codes);
+  const parts: string[] = [];
+  for (let i = 0; i < codes.length; i += 4096) parts.push(String.fromCharCode.apply(null, codes.subarray(i, i + 4096) as unknown as number[]));
+  return parts.join('');
 }
 
 function splitLines(text: string): Line[] {
