@@ -90,6 +90,13 @@ test('ads, reader prompts, template tokens, labels and repeated headlines go', (
   ]);
 });
 
+test('a breadcrumb line before the headline goes', () => {
+  const doc = parse('f.txt', 'Home Politics World Leaders meet in the capital to discuss trade\n\nLeaders meet in the capital to discuss trade\n\nThey met on Monday.');
+  assert.deepEqual(texts(doc), ['Leaders meet in the capital to discuss trade', 'They met on Monday.']);
+  const kept = parse('g.txt', 'Leaders meet in the capital to discuss trade and more\n\nLeaders meet in the capital to discuss trade\n\nThey met.');
+  assert.equal(kept.segments.length, 3, 'a longer first line is not a breadcrumb');
+});
+
 test('a related-articles list and footer labels at the end of an article go; a list inside it stays', () => {
   const doc = parse('e.txt', [
     'The train has three kinds of wagons:',

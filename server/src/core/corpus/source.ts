@@ -172,12 +172,28 @@ function isTruncatedCopy(segment: Segment, neighbours: Segment[]): boolean {
   return neighbours.some((other) => other !== segment && other.text.includes(tail) && !other.text.startsWith(stem + ellipsis));
 }
 
+/**
+ * A breadcrumb line: a few capitalised section names before a copy (maybe
+ * truncated with "...") of the headline that follows it.
+ */
+function isBreadcrumb(segment: Segment, next: Segment | undefined): boolean {
+  if (!next || next.text.length < 20) return false;
+  const stem = segment.text.replace(/(?:\.\.\.|…)$/, '').trimEnd();
+  const headlineStart = stem.indexOf(next.text.slice(0, 20));
+  if (headlineStart <= 0 || !next.text.startsWith(stem.slice(headlineStart))) return false;
+  const crumbs = stem.slice(0, headlineStart).trim().split(/\s+/);
+  return crumbs.length <= BREADCRUMB_MAX_WORDS && crumbs.every((word) => /^\p{Lu}/u.test(word));
+}
+
+const BREADCRUMB_MAX_WORDS = 4;
+
 function removeBoilerplate(text: string, segments: Segment[]): Segment[] {
   const kept: Segment[] = [];
   for (let i = 0; i < segments.length; i++) {
     const segment = stripCaptionParts(text, segments[i]);
     if (!segment || isLabelOrJunk(segment)) continue;
     if (isTruncatedCopy(segment, segments.slice(i + 1, i + 6))) continue;
+    if (kept.length === 0 && isBreadcrumb(segment, segments[i + 1])) continue;
     const previous = kept[kept.length - 1];
     if (previous && isSameText(previous.text, segment.text)) continue; // repeated headline
     kept.push(segment);
