@@ -46,7 +46,8 @@ stop_code_servers() {
     if kill -0 "$pid" 2>/dev/null; then
       echo "[editor-tests] stopping leftover code-server (process group $pid)"
       kill -TERM -- "-$pid" 2>/dev/null
-      timeout 5 tail --pid="$pid" -f /dev/null 2>/dev/null
+      local i
+      for i in $(seq 1 25); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done   # up to 5 s to exit
       kill -KILL -- "-$pid" 2>/dev/null
     fi
     rm -f "$f"
@@ -70,8 +71,11 @@ loud() {
   echo
 }
 
-declare -A UNAVAILABLE=()   # tier -> reason it cannot run on this machine
-declare -A NOT_PROVIDED=()  # tier -> reason (the tier's own script is not in the tree yet)
+# Per tier: UNAVAILABLE_<tier> = why it cannot run on this machine; NOT_PROVIDED_<tier> = its script is
+# missing from the tree. (Plain variables, not associative arrays: macOS ships bash 3.2.)
+unavailable() { printf -v "UNAVAILABLE_$1" '%s' "$2"; }
+not_provided() { printf -v "NOT_PROVIDED_$1" '%s' "$2"; }
+reason_of() { local v="$1_$2"; echo "${!v:-}"; }
 PASSED=0 FAILED=0 SKIPPED=0
 SUMMARY=()
 
@@ -92,7 +96,7 @@ apt_install() { # log-file packages...
   "${APT_SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >>"$logf" 2>&1
 }
 start_debian_installs() {
-  local missing_all missing_pre missing_rest
+  local missing_all=() missing_pre=() missing_rest=()
   mapfile -t missing_all < <(missing_of "${APT_PACKAGES[@]}")
   if [[ ${#missing_all[@]} -eq 0 ]]; then say "Debian packages present: ${APT_PACKAGES[*]}"; return 0; fi
   if [[ $(id -u) -ne 0 ]]; then
@@ -163,18 +167,18 @@ finish_debian_installs
 
 # Which tiers can run with what is on this machine now.
 if wants nvim; then
-  if [[ ! -f scripts/test-nvim.sh ]]; then NOT_PROVIDED[nvim]="scripts/test-nvim.sh is not in the tree yet (owned by the LSP side)"
-  elif ! have nvim; then UNAVAILABLE[nvim]="nvim is not installed (Debian package neovim)"; fi
+  if [[ ! -f scripts/test-nvim.sh ]]; then not_provided nvim "scripts/test-nvim.sh is not in the tree yet (owned by the LSP side)"
+  elif ! have nvim; then unavailable nvim "nvim is not installed (Debian package neovim)"; fi
 fi
 if wants emacs; then
-  if ! have emacs; then UNAVAILABLE[emacs]="emacs is not installed (Debian packages emacs-nox elpa-eglot)"
-  elif ! emacs --batch --eval "(require 'eglot)" >/dev/null 2>&1; then UNAVAILABLE[emacs]="eglot is not loadable (Debian package elpa-eglot)"; fi
+  if ! have emacs; then unavailable emacs "emacs is not installed (Debian packages emacs-nox elpa-eglot)"
+  elif ! emacs --batch --eval "(require 'eglot)" >/dev/null 2>&1; then unavailable emacs "eglot is not loadable (Debian package elpa-eglot)"; fi
 fi
 if wants vscode || wants ui; then
   if [[ $CODE_SERVER_OK == true && ! -x "$CHROMIUM_BIN" ]]; then CODE_SERVER_OK=false; CS_REASON="no Chromium at $CHROMIUM_BIN (Debian package chromium, or set CHROMIUM_BIN)"; fi
   if [[ $CODE_SERVER_OK != true ]]; then
-    wants vscode && UNAVAILABLE[vscode]=$CS_REASON
-    wants ui && UNAVAILABLE[ui]=$CS_REASON
+    wants vscode && unavailable vscode "$CS_REASON"
+    wants ui && unavailable ui "$CS_REASON"
   fi
 fi
 export CODE_SERVER_BIN=${CODE_SERVER_BIN:-$CS_DIR/node_modules/.bin/code-server}
@@ -216,23 +220,27 @@ lsp_command() {
 # run_tier NAME SECONDS COMMAND...: runs under timeout, output to the console and test-results/NAME.log.
 run_tier() {
   local name=$1 limit=$2; shift 2
-  if [[ -n "${NOT_PROVIDED[$name]:-}" ]]; then
-    loud "tier $name: NOT AVAILABLE — ${NOT_PROVIDED[$name]}."
-    SKIPPED=$((SKIPPED + 1)); SUMMARY+=("$name: not available (${NOT_PROVIDED[$name]})"); return
+  local missing_script reason
+  missing_script=$(reason_of NOT_PROVIDED "$name")
+  reason=$(reason_of UNAVAILABLE "$name")
+  if [[ -n "$missing_script" && $IS_CI != true ]]; then
+    loud "tier $name: NOT AVAILABLE — $missing_script."
+    SKIPPED=$((SKIPPED + 1)); SUMMARY+=("$name: not available ($missing_script)"); return
   fi
-  if [[ -n "${UNAVAILABLE[$name]:-}" ]]; then
+  reason=${reason:-$missing_script}
+  if [[ -n "$reason" ]]; then
     if [[ $IS_CI == true ]]; then
-      loud "tier $name: CANNOT RUN — ${UNAVAILABLE[$name]}. CI=true: counted as FAILED."
-      FAILED=$((FAILED + 1)); SUMMARY+=("$name: FAILED (cannot run: ${UNAVAILABLE[$name]})")
+      loud "tier $name: CANNOT RUN — $reason. CI=true: counted as FAILED."
+      FAILED=$((FAILED + 1)); SUMMARY+=("$name: FAILED (cannot run: $reason)")
     else
-      loud "tier $name: SKIPPED — ${UNAVAILABLE[$name]}."
-      SKIPPED=$((SKIPPED + 1)); SUMMARY+=("$name: SKIPPED (${UNAVAILABLE[$name]})")
+      loud "tier $name: SKIPPED — $reason."
+      SKIPPED=$((SKIPPED + 1)); SUMMARY+=("$name: SKIPPED ($reason)")
     fi
     return
   fi
   say "tier $name: $* (timeout ${limit}s)"
   local t=$SECONDS rc
-  timeout --kill-after=15 "$limit" "$@" 2>&1 | tee "$RESULTS/$name.log"
+  "${TIMEOUT[@]}" "$limit" "$@" 2>&1 | tee "$RESULTS/$name.log"
   rc=${PIPESTATUS[0]}
   stop_code_servers
   local took=$((SECONDS - t))
@@ -243,6 +251,15 @@ run_tier() {
     FAILED=$((FAILED + 1)); SUMMARY+=("$name: FAILED (exit $rc, ${took} s; log test-results/$name.log)")
   fi
 }
+
+# GNU timeout (coreutils; `gtimeout` from Homebrew's coreutils on macOS).
+if have timeout; then TIMEOUT=(timeout --kill-after=15)
+elif have gtimeout; then TIMEOUT=(gtimeout --kill-after=15)
+else
+  loud "Neither timeout nor gtimeout is installed: tiers run WITHOUT a time limit."
+  no_timeout() { shift; "$@"; }   # drops the limit argument
+  TIMEOUT=(no_timeout)
+fi
 
 LSP_CMD=$(lsp_command); export LSP_CMD
 say "language server command for other editors: $LSP_CMD"
