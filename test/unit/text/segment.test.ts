@@ -278,3 +278,8 @@ test('the plain path is linear: a long text without line breaks or sentence ends
   segmentText(text.slice(0, 200_000), { markdown: true });
   assert.ok(performance.now() - started < 5000);
 });
+
+test('markdown: a line starting with inline code is not a fence', () => {
+  const text = '```x``` is inline code. The train is slow.\n';
+  assert.deepEqual(sentences(text, { markdown: true }).map((s) => s.trim().replace(/ +/g, ' ')), ['is inline code.', 'The train is slow.']);
+});

@@ -5,10 +5,11 @@
 //    lines, one pass over line starts, no copy of the text;
 //  - Markdown: a hand-written line scanner for the block structure plus an
 //    inline pass that blanks markup out of a same-length copy of the text.
-//    A full CommonMark parser (mdast-util-from-markdown) builds a tree per
-//    keystroke and is several times slower; drafts and notes use a small part
-//    of Markdown, and what the scanner misses only costs a few masked
-//    characters, never a wrong offset, because masking never moves text.
+//    A full CommonMark parser (mdast-util-from-markdown) would add an ESM
+//    dependency and build a whole tree on every keystroke; drafts and notes
+//    use a small part of Markdown, and what the scanner misses only costs a
+//    few unmasked characters, never a wrong offset, because masking never
+//    moves text.
 
 import type { Segment, SegmentKind } from '../types.js';
 import { detectLanguage, normalizeLanguage } from './language.js';
@@ -50,7 +51,7 @@ export function segmentText(text: string, options: SegmentOptions): Segment[] {
       let start = ranges[r];
       const end = ranges[r + 1];
       // Text without sentence ends (a table dump, a run-on line) is cut at
-      // spaces so no "sentence" is unbounded; later stages are quadratic in it.
+      // spaces: no later stage should have to handle a megabyte "sentence".
       while (end - start > MAX_SEGMENT_LENGTH) {
         const cut = cutPoint(working, start, start + MAX_SEGMENT_LENGTH);
         pushSegment(working, start, cut, block.kind, hint, segments);
@@ -269,7 +270,6 @@ function scanMarkdown(text: string): MarkdownScan {
   const blocks: Block[] = [];
   let paragraph: Block | undefined;
   let lastClosedKind: SegmentKind | undefined;
-  let sawBlank = false;
   const close = () => {
     if (paragraph) {
       blocks.push(paragraph);
@@ -294,14 +294,12 @@ function scanMarkdown(text: string): MarkdownScan {
     const line = text.slice(start, end);
     if (line.trim() === '') {
       close();
-      sawBlank = true;
       continue;
     }
-    const wasBlank = sawBlank;
-    sawBlank = false;
 
     const fence = FENCE.exec(line);
-    if (fence) {
+    // As in CommonMark, "```x``` text" is inline code, not a fence.
+    if (fence && !(fence[1][0] === '`' && line.slice(fence[0].length).includes('`'))) {
       close();
       const marker = fence[1];
       let last = index + 1;
