@@ -12,7 +12,7 @@
 // which drops `useInstallation` so test-electron downloads VS Code as usual (see test/e2e/README.md).
 import { defineConfig } from '@vscode/test-cli';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +25,8 @@ execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 
 writeFileSync(join(root, 'out', 'e2e', 'package.json'), '{ "type": "commonjs" }\n');
 
 const workspace = process.env.E2E_WORKSPACE || mkdtempSync(join(tmpdir(), 'corroborate-e2e-ws-'));
+// A workspace we made is ours to remove when vscode-test ends (the runner passes E2E_WORKSPACE and cleans up itself).
+if (!process.env.E2E_WORKSPACE) process.on('exit', () => rmSync(workspace, { recursive: true, force: true }));
 mkdirSync(join(workspace, 'corpus'), { recursive: true });
 cpSync(join(root, 'test', 'e2e', 'fixture'), workspace, { recursive: true });
 for (const file of readdirSync(join(root, 'corpus'))) {
