@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { detectDocumentLanguage, detectLanguage, normalizeLanguage } from '../../../server/src/core/text/language.js';
+import { detectDocumentLanguage, detectLanguage, detectTextLanguage, normalizeLanguage } from '../../../server/src/core/text/language.js';
 import { LANGUAGE_SAMPLES } from './languageSamples.js';
 
 test('the examples of the specification', () => {
@@ -47,4 +47,12 @@ test('document language is the dominant one by length', () => {
     'nb',
   );
   assert.equal(detectDocumentLanguage([]), 'und');
+});
+
+test('a long text: its language is the majority of slices, not its first line', () => {
+  const norwegian = 'Toget går sakte gjennom landet, og det tar mange timer før det kommer fram til byen. '.repeat(60);
+  const text = 'The leader of the country travels by train to meet the president this week. '.repeat(2) + norwegian;
+  assert.equal(detectTextLanguage(text), 'nb');
+  assert.equal(detectTextLanguage(''), 'und');
+  assert.equal(detectTextLanguage('', 'nl'), 'nl');
 });

@@ -7,7 +7,7 @@ import type { Problem, Segment, SourceDoc, SourceMeta } from '../types.js';
 import { decodeBytes, tooLargeProblem } from '../text/decode.js';
 import { parseFrontMatter } from '../text/frontMatter.js';
 import { hashText } from '../text/hash.js';
-import { detectDocumentLanguage, detectLanguage, normalizeLanguage } from '../text/language.js';
+import { detectDocumentLanguage, detectTextLanguage, normalizeLanguage } from '../text/language.js';
 import { segmentText } from '../text/segment.js';
 
 export interface ParseSourceOptions {
@@ -63,7 +63,7 @@ export function parseSource(path: string, content: Uint8Array | string, options:
   }
 
   const declared = normalizeLanguage(meta.language);
-  const hint = declared ?? normalizeLanguage(options.langHint) ?? detectLanguage(text.slice(bodyStart, bodyStart + LANGUAGE_SAMPLE));
+  const hint = declared ?? normalizeLanguage(options.langHint) ?? detectTextLanguage(text.slice(bodyStart));
   let segments = segmentText(text, { markdown, langHint: hint === 'und' ? undefined : hint });
   if (bodyStart > 0) segments = segments.map((segment) => narrow(text, segment, bodyStart, segment.end)).filter(isSegment);
   segments = removeBoilerplate(text, segments);
@@ -81,7 +81,6 @@ export function parseSource(path: string, content: Uint8Array | string, options:
 
 /** A scraper's `date 2023-09` (or `date 2023-09-12`) token before the first sentence. */
 const LEADING_DATE = /^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)(?=\s|$)/i;
-const LANGUAGE_SAMPLE = 20_000;
 
 function isSegment(segment: Segment | undefined): segment is Segment {
   return segment !== undefined;

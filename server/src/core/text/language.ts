@@ -221,6 +221,7 @@ function scoreLanguages(text: string): Float64Array {
       length = 0;
       letters = 0;
       previous = 0;
+      if (i >= EARLY_EXIT_CHARS && isDecided(scores)) break;
     }
   }
   if (length !== 0) scoreWord(text, textLength, hash, length, letters, scores);
@@ -247,6 +248,24 @@ function scoreWord(text: string, end: number, hash: number, length: number, lett
 function lowerAt(text: string, index: number): number {
   const unit = text.charCodeAt(index);
   return unit < LOWER_TABLE_SIZE ? LOWER[unit] : 0;
+}
+
+/** Past this many characters, stop as soon as one language leads clearly (long sentences, whole documents). */
+const EARLY_EXIT_CHARS = 120;
+/** About three distinctive function words: more text would not change the answer. */
+const DECISIVE_MARGIN = 3;
+
+function isDecided(scores: Float64Array): boolean {
+  let best = 0;
+  let second = 0;
+  for (let i = 0; i < scores.length; i++) {
+    const score = scores[i];
+    if (score > best) {
+      second = best;
+      best = score;
+    } else if (score > second) second = score;
+  }
+  return best - second >= DECISIVE_MARGIN;
 }
 
 /** Word endings typical of one language (c1 is the last letter). */
@@ -309,6 +328,33 @@ export function detectLanguage(text: string, hint?: string): string {
   for (let i = 1; i < scores.length; i++) if (scores[i] > scores[best]) best = i;
   return SUPPORTED_LANGUAGES[best];
 }
+
+/**
+ * The language of a long text from a few slices spread over it: detection
+ * stops early on a clear lead, so one call would only see the first lines
+ * (often a headline or page furniture).
+ */
+export function detectTextLanguage(text: string, hint?: string): string {
+  const slices = Math.min(TEXT_SLICES, Math.ceil(text.length / TEXT_SLICE_LENGTH));
+  const votes = new Map<string, number>();
+  for (let slice = 0; slice < slices; slice++) {
+    const from = Math.floor((text.length * slice) / slices);
+    const lang = detectLanguage(text.slice(from, from + TEXT_SLICE_LENGTH), hint);
+    if (lang !== 'und') votes.set(lang, (votes.get(lang) ?? 0) + 1);
+  }
+  let best = cachedNormalizeLanguage(hint) ?? 'und';
+  let bestVotes = 0;
+  for (const [lang, count] of votes) {
+    if (count > bestVotes) {
+      best = lang;
+      bestVotes = count;
+    }
+  }
+  return best;
+}
+
+const TEXT_SLICES = 9;
+const TEXT_SLICE_LENGTH = 1500;
 
 /** The dominant language of a document, weighting each segment by its length. */
 export function detectDocumentLanguage(segments: readonly Pick<Segment, 'text' | 'lang'>[]): string {
