@@ -339,18 +339,9 @@ export function detectTextLanguage(text: string, hint?: string): string {
   const votes = new Map<string, number>();
   for (let slice = 0; slice < slices; slice++) {
     const from = Math.floor((text.length * slice) / slices);
-    const lang = detectLanguage(text.slice(from, from + TEXT_SLICE_LENGTH), hint);
-    if (lang !== 'und') votes.set(lang, (votes.get(lang) ?? 0) + 1);
+    addVote(votes, detectLanguage(text.slice(from, from + TEXT_SLICE_LENGTH), hint), 1);
   }
-  let best = cachedNormalizeLanguage(hint) ?? 'und';
-  let bestVotes = 0;
-  for (const [lang, count] of votes) {
-    if (count > bestVotes) {
-      best = lang;
-      bestVotes = count;
-    }
-  }
-  return best;
+  return winner(votes, cachedNormalizeLanguage(hint) ?? 'und');
 }
 
 const TEXT_SLICES = 9;
@@ -359,16 +350,22 @@ const TEXT_SLICE_LENGTH = 1500;
 /** The dominant language of a document, weighting each segment by its length. */
 export function detectDocumentLanguage(segments: readonly Pick<Segment, 'text' | 'lang'>[]): string {
   const totals = new Map<string, number>();
-  for (const segment of segments) {
-    if (segment.lang === 'und') continue;
-    totals.set(segment.lang, (totals.get(segment.lang) ?? 0) + segment.text.length);
-  }
-  let best = 'und';
-  let bestTotal = 0;
-  for (const [lang, total] of totals) {
-    if (total > bestTotal) {
+  for (const segment of segments) addVote(totals, segment.lang, segment.text.length);
+  return winner(totals, 'und');
+}
+
+function addVote(votes: Map<string, number>, lang: string, weight: number): void {
+  if (lang !== 'und') votes.set(lang, (votes.get(lang) ?? 0) + weight);
+}
+
+/** The language with the most votes (the first one on a tie), or `fallback` without votes. */
+function winner(votes: Map<string, number>, fallback: string): string {
+  let best = fallback;
+  let bestVotes = 0;
+  for (const [lang, count] of votes) {
+    if (count > bestVotes) {
       best = lang;
-      bestTotal = total;
+      bestVotes = count;
     }
   }
   return best;
