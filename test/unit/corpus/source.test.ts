@@ -42,6 +42,12 @@ test('Markdown front matter gives metadata; its language wins', () => {
   assert.match(doc.hash, /^[0-9a-f]{16}$/);
 });
 
+test('TOML front matter gives metadata as well', () => {
+  const doc = parse('t.markdown', '+++\ntitle = "Toget"\ndate = "2023-09-12"\nlanguage = "nb"\n+++\nToget har 90 vogner.\n');
+  assert.deepEqual(doc.meta, { title: 'Toget', date: '2023-09-12', language: 'nb' });
+  assert.deepEqual(texts(doc), ['Toget har 90 vogner.']);
+});
+
 test('photo credits are cut, caption facts and kickers handled', () => {
   const doc = parse('c.txt', [
     'GRENSEN: Landet stengte den 800 meter lange broen i 2020. Dette bildet viser et tog som passerer grensen. Foto: Planet Labs/TV 2',

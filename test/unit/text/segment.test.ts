@@ -283,3 +283,10 @@ test('markdown: a line starting with inline code is not a fence', () => {
   const text = '```x``` is inline code. The train is slow.\n';
   assert.deepEqual(sentences(text, { markdown: true }).map((s) => s.trim().replace(/ +/g, ' ')), ['is inline code.', 'The train is slow.']);
 });
+
+test('markdown: TOML front matter is skipped too', () => {
+  const text = '+++\ntitle = "Toget"\nlanguage = "nb"\n+++\nToget har 90 vogner.\n';
+  const segments = segmentText(text, { markdown: true });
+  assertWellFormed(text, segments);
+  assert.deepEqual(segments.map((s) => s.text), ['Toget har 90 vogner.']);
+});
