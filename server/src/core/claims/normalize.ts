@@ -74,6 +74,14 @@ export function fold(word: string): string {
  * Romance languages (kh/ch/h, sj/sch/sh/s, oe/u, w/v, c/k, y/i/j, ph/f, double letters).
  */
 export function skeleton(folded: string): string {
+  // One pass can create what an earlier rule rewrites ("zh" -> "sh", "qh" -> "kh", "tth" -> "tt"):
+  // repeat to the fixed point, so that a skeleton is its own skeleton. Passes only shorten after the first.
+  let s = skeletonPass(folded);
+  for (let next = skeletonPass(s); next !== s; next = skeletonPass(s)) s = next;
+  return s;
+}
+
+function skeletonPass(folded: string): string {
   let s = folded
     .replace(/[^a-z]/g, '')
     .replace(/sch|sj|sh|ch|kh/g, (m) => (m === 'ch' || m === 'kh' ? 'h' : 's'))

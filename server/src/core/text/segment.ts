@@ -644,11 +644,15 @@ function findClosing(text: string, open: number, end: number, opening: number, c
   for (let i = open; i < limit; i++) {
     const code = text.charCodeAt(i);
     if (code === 92) i++;
-    else if (code === opening) depth++;
-    else if (code === closing && --depth === 0) return i;
+    else if (code === opening) {
+      // No link nests this deep; giving up keeps a run of "[[[[..." linear instead of lookahead x length.
+      if (++depth > MAX_BRACKET_DEPTH) return -1;
+    } else if (code === closing && --depth === 0) return i;
   }
   return -1;
 }
+
+const MAX_BRACKET_DEPTH = 32;
 
 /** End of `(url "title")` or `[ref]` starting at `from`, or -1 when there is none. */
 function linkTargetEnd(text: string, from: number, end: number): number {
