@@ -13,10 +13,10 @@ import {
   parseNumberWord,
 } from './data/numberWords.js';
 import { CASE_SENSITIVE_NAMES } from './data/gazetteer.js';
-import { compoundConcepts, compoundModifier, conceptOfPhrase, conceptsOf, isStopword, placeOf } from './lexicon.js';
+import { compoundConcepts, compoundModifier, conceptOfPhrase, conceptsOf, isStopword, placeOf, startsPhrase } from './lexicon.js';
 import { fold, normaliseLang, skeleton, stem, type Lang } from './normalize.js';
 import { tokenize, type Token } from './tokenize.js';
-import { formatValue, matchUnit, prefixCurrency, type UnitDef } from './units.js';
+import { formatNumber, formatValue, matchUnit, prefixCurrency, type UnitDef } from './units.js';
 import {
   AMBIGUOUS_MONTHS,
   CLOCK_CUES_AFTER,
@@ -355,21 +355,35 @@ function decadePart(lowers: string[], first: number): 'early' | 'mid' | 'late' |
   return undefined;
 }
 
+// The weekday a word names, also as the start of a compound ("dinsdagochtend"):
+// pure in the word and asked for every word of every sentence, so memoised (-1: none).
+const weekdayCache = new Map<string, number>();
+
+function weekdayOf(folded: string): number | undefined {
+  let day = weekdayCache.get(folded);
+  if (day === undefined) {
+    day = WEEKDAYS.get(folded) ?? -1;
+    if (day === -1) {
+      for (const [prefix, d] of WEEKDAY_PREFIXES) {
+        if (folded.length > prefix.length + 2 && folded.startsWith(prefix)) {
+          day = d;
+          break;
+        }
+      }
+    }
+    if (weekdayCache.size >= 100_000) weekdayCache.clear();
+    weekdayCache.set(folded, day);
+  }
+  return day === -1 ? undefined : day;
+}
+
 /** Weekdays and months without a number: "on Tuesday", "dinsdagochtend", "in July". */
 function readWordTimes(tokens: Token[], lowers: string[], used: Uint8Array, times: TimeAtom[], lang: Lang): void {
   void lang;
   for (let i = 0; i < tokens.length; i++) {
     if (used[i] || tokens[i].kind !== 'word') continue;
     const folded = fold(tokens[i].text);
-    let weekday = WEEKDAYS.get(folded);
-    if (weekday === undefined) {
-      for (const [prefix, day] of WEEKDAY_PREFIXES) {
-        if (folded.length > prefix.length + 2 && folded.startsWith(prefix)) {
-          weekday = day;
-          break;
-        }
-      }
-    }
+    const weekday = weekdayOf(folded);
     if (weekday !== undefined) {
       times.push(timeAtom('weekday', weekday, tokens, i, i));
       used[i] = 1;
@@ -490,7 +504,7 @@ function readQuantity(
 
 function formatCount(value: number): string {
   if (value >= 1e6 && value % 1e5 === 0) return `${value / 1e6} million`;
-  return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return formatNumber(value);
 }
 
 /**
@@ -674,7 +688,7 @@ function readTerms(tokens: Token[], used: Uint8Array, lang: Lang, names: NameAto
     if (tok.kind !== 'word' || used[i]) continue;
     const folded = fold(tok.text);
     // Multi-word concepts ("according to", "run out"): the phrase replaces its words.
-    const phrase2 = i + 1 < tokens.length && !isStopword(folded, lang) ? conceptOfPhrase(folded + ' ' + fold(tokens[i + 1].text)) : undefined;
+    const phrase2 = i + 1 < tokens.length && startsPhrase(folded) && !isStopword(folded, lang) ? conceptOfPhrase(folded + ' ' + fold(tokens[i + 1].text)) : undefined;
     if (phrase2 && phrase2.size > 0) {
       // Keep the words' own keys too: "satellite images" still meets "bilder".
       const second = fold(tokens[i + 1].text);

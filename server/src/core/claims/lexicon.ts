@@ -13,8 +13,16 @@ const conceptByStem = new Map<string, Set<string>>();
 const placeByName = new Map<string, string>();
 const stopwords = new Map<string, Set<string>>();
 const allStopwords = new Set<string>();
-/** Longest concept surface forms first, for compound-head search. */
-let compoundHeads: Array<[string, string]> = [];
+/**
+ * Concept surface forms (4+ letters) that can head a compound, by form. The
+ * head of a word is its longest suffix in this map that leaves at least 3
+ * letters in front: one lookup per suffix length instead of a scan over
+ * every form (compound splitting runs for most long words of a corpus).
+ */
+let compoundHeads = new Map<string, string>();
+let longestHead = 0;
+/** First words of the multi-word concept forms ("according" of "according to"). */
+const phraseStarts = new Set<string>();
 
 function add(map: Map<string, Set<string>>, key: string, value: string): void {
   let set = map.get(key);
@@ -30,6 +38,7 @@ function build(): void {
       for (const form of forms ?? []) {
         const folded = fold(form);
         add(conceptBySurface, folded, entry.id);
+        if (folded.includes(' ')) phraseStarts.add(folded.slice(0, folded.indexOf(' ')));
         // Multi-word forms ("according to") are matched as phrases elsewhere.
         // Forms that are also common word endings ("ende", "siden") cannot head a compound.
         if (!folded.includes(' ') && folded.length >= 4 && !heads.has(folded) && !nonHeads.has(folded)) heads.set(folded, entry.id);
@@ -37,7 +46,8 @@ function build(): void {
       }
     }
   }
-  compoundHeads = [...heads.entries()].sort((a, b) => b[0].length - a[0].length);
+  compoundHeads = heads;
+  for (const head of heads.keys()) longestHead = Math.max(longestHead, head.length);
   for (const place of GAZETTEER) {
     for (const name of [...place.names, ...(place.adjectives ?? [])]) placeByName.set(fold(name), place.id);
   }
@@ -78,6 +88,11 @@ export function conceptsOf(folded: string, lang: string): ReadonlySet<string> {
   return EMPTY;
 }
 
+/** Whether a multi-word concept form starts with this folded word: a cheap test before building the phrase. */
+export function startsPhrase(foldedWord: string): boolean {
+  return phraseStarts.has(foldedWord);
+}
+
 /** Concept of a multi-word phrase ("according to", "run out"), if any. */
 export function conceptOfPhrase(foldedPhrase: string): ReadonlySet<string> {
   return conceptBySurface.get(foldedPhrase) ?? EMPTY;
@@ -98,43 +113,64 @@ export function isStopwordAnywhere(folded: string): boolean {
 const COMPOUNDING = new Set(['nb', 'da', 'sv', 'nl', 'de']);
 const LINKING = ['s', 'e', 'en', 'er', 'es'];
 
+/** The longest known head of a compound (at least 3 letters must precede it). */
+function compoundHead(folded: string): { head: string; id: string } | undefined {
+  for (let length = Math.min(longestHead, folded.length - 3); length >= 4; length--) {
+    const head = folded.slice(folded.length - length);
+    const id = compoundHeads.get(head);
+    if (id !== undefined) return { head, id };
+  }
+  return undefined;
+}
+
+// Compound analysis is pure in (lang, word): memoised, bounded (cleared when full).
+const compoundCache = new Map<string, readonly string[]>();
+const COMPOUND_CACHE_LIMIT = 100_000;
+const NO_CONCEPTS: readonly string[] = [];
+
 /**
  * Split a Germanic compound into known parts: returns the concepts of its
  * head (last part) and of its modifier when the modifier is known too.
  * "gulfargene" → colour + yellow; "treinwagons" → carriage + train.
+ * The array is shared (memoised): callers must not modify it.
  */
-export function compoundConcepts(folded: string, lang: string): string[] {
-  if (!COMPOUNDING.has(lang) || folded.length < 7) return [];
-  for (const [head, id] of compoundHeads) {
-    if (head.length > folded.length - 3) continue;
-    if (!folded.endsWith(head)) continue;
-    const result = [id];
-    let modifier = folded.slice(0, folded.length - head.length).replace(/-$/, '');
-    let modifierConcepts = conceptsOf(modifier, lang);
-    if (modifierConcepts.size === 0) {
-      for (const link of LINKING) {
-        if (modifier.endsWith(link) && modifier.length - link.length >= 3) {
-          const trimmed = modifier.slice(0, modifier.length - link.length);
-          modifierConcepts = conceptsOf(trimmed, lang);
-          if (modifierConcepts.size > 0) {
-            modifier = trimmed;
-            break;
-          }
+export function compoundConcepts(folded: string, lang: string): readonly string[] {
+  if (!COMPOUNDING.has(lang) || folded.length < 7) return NO_CONCEPTS;
+  const cacheKey = lang + '\u0000' + folded;
+  let result = compoundCache.get(cacheKey);
+  if (result === undefined) {
+    result = splitCompound(folded, lang);
+    if (compoundCache.size >= COMPOUND_CACHE_LIMIT) compoundCache.clear();
+    compoundCache.set(cacheKey, result);
+  }
+  return result;
+}
+
+function splitCompound(folded: string, lang: string): readonly string[] {
+  const found = compoundHead(folded);
+  if (!found) return NO_CONCEPTS;
+  const result = [found.id];
+  let modifier = folded.slice(0, folded.length - found.head.length).replace(/-$/, '');
+  let modifierConcepts = conceptsOf(modifier, lang);
+  if (modifierConcepts.size === 0) {
+    for (const link of LINKING) {
+      if (modifier.endsWith(link) && modifier.length - link.length >= 3) {
+        const trimmed = modifier.slice(0, modifier.length - link.length);
+        modifierConcepts = conceptsOf(trimmed, lang);
+        if (modifierConcepts.size > 0) {
+          modifier = trimmed;
+          break;
         }
       }
     }
-    for (const c of modifierConcepts) result.push(c);
-    return result;
   }
-  return [];
+  for (const c of modifierConcepts) result.push(c);
+  return result;
 }
 
 /** The modifier part of a compound whose head is known (for name/cognate matching of the rest). */
 export function compoundModifier(folded: string, lang: string): string | undefined {
   if (!COMPOUNDING.has(lang) || folded.length < 7) return undefined;
-  for (const [head] of compoundHeads) {
-    if (head.length > folded.length - 3) continue;
-    if (folded.endsWith(head)) return folded.slice(0, folded.length - head.length).replace(/[-s]$/, '');
-  }
-  return undefined;
+  const found = compoundHead(folded);
+  return found ? folded.slice(0, folded.length - found.head.length).replace(/[-s]$/, '') : undefined;
 }

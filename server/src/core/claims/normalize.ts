@@ -54,11 +54,16 @@ const FOLD_MAP: Record<string, string> = {
   ø: 'o', æ: 'ae', å: 'a', ß: 'ss', œ: 'oe', ð: 'd', þ: 'th', ł: 'l', đ: 'd', ı: 'i',
 };
 
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
 /** Lowercase, strip diacritics, map letters that NFD cannot decompose. */
 export function fold(word: string): string {
   const lower = word.toLowerCase();
   // Fast path: plain ASCII needs nothing more.
-  if (/^[\x00-\x7f]*$/.test(lower)) return lower;
+  if (isAscii(lower)) return lower;
   let out = '';
   for (const ch of lower.normalize('NFD')) {
     const code = ch.charCodeAt(0);
@@ -74,6 +79,20 @@ export function fold(word: string): string {
  * Romance languages (kh/ch/h, sj/sch/sh/s, oe/u, w/v, c/k, y/i/j, ph/f, double letters).
  */
 export function skeleton(folded: string): string {
+  // Twelve regex passes or more per word, for every term and name of the corpus: memoised.
+  let s = skeletonCache.get(folded);
+  if (s === undefined) {
+    s = computeSkeleton(folded);
+    if (skeletonCache.size >= SKELETON_CACHE_LIMIT) skeletonCache.clear();
+    skeletonCache.set(folded, s);
+  }
+  return s;
+}
+
+const skeletonCache = new Map<string, string>();
+const SKELETON_CACHE_LIMIT = 100_000;
+
+function computeSkeleton(folded: string): string {
   // One pass can create what an earlier rule rewrites ("zh" -> "sh", "qh" -> "kh", "tth" -> "tt"):
   // repeat to the fixed point, so that a skeleton is its own skeleton. Passes only shorten after the first.
   let s = skeletonPass(folded);

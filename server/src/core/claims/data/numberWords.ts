@@ -473,6 +473,20 @@ function parseIn(word: string, lang: NumberLang): number | undefined {
  * Returns undefined for anything that is not a cardinal number word.
  */
 export function parseNumberWord(word: string, lang?: string): number | undefined {
+  // Pure in (word, lang) and asked for every word of every sentence: memoised (bounded).
+  const cacheKey = (lang ?? '') + '\u0000' + word;
+  const hit = parsedWords.get(cacheKey);
+  if (hit !== undefined) return Number.isNaN(hit) ? undefined : hit;
+  const value = parseNumberWordUncached(word, lang);
+  if (parsedWords.size >= PARSED_WORDS_LIMIT) parsedWords.clear();
+  parsedWords.set(cacheKey, value ?? Number.NaN); // NaN: not a number word (never a parse result)
+  return value;
+}
+
+const parsedWords = new Map<string, number>();
+const PARSED_WORDS_LIMIT = 100_000;
+
+function parseNumberWordUncached(word: string, lang?: string): number | undefined {
   const w = word.trim().toLowerCase().normalize('NFC');
   if (!w || w.length > 80) return undefined;
   const langs: readonly NumberLang[] = lang && (NUMBER_LANGS as readonly string[]).includes(lang)
