@@ -283,6 +283,9 @@ async function fuzzProperties(options: Options, pool: Pool, failures: Failure[])
       tried += reply.tried;
       if (reply.failed) {
         failures.push({ property: def.name, seed: reply.seed, path: reply.path, counterexample: reply.counterexample, error: reply.error });
+        // Three failures of one property say enough: stop spending runs on it.
+        const at = defs.indexOf(def);
+        if (failures.filter((failure) => failure.property === def.name).length >= 3) planned[at] = scheduled[at]!;
         process.stdout.write(`\nFAILURE in ${def.name} (seed ${reply.seed}, path ${reply.path}):\n  ${reply.error}\n  input: ${reply.counterexample}\n`);
       }
       if (Date.now() - lastReport > 10_000) {

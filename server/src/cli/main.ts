@@ -94,7 +94,9 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
     const markdown = !/\.txt$/i.test(path);
-    const report = engine.checkDraft(text.replace(/^\uFEFF/, ''), { markdown, languageHint: parsed.values.get('lang') });
+    // Positions count from after a byte order mark (as in editors), for claims and fixes alike.
+    text = text.replace(/^\uFEFF/, '');
+    const report = engine.checkDraft(text, { markdown, languageHint: parsed.values.get('lang') });
     run.drafts.push({ path, text, report });
   }
   for (const problem of engine.problems()) process.stderr.write(`corroborate: ${problem.severity}: ${problem.message}\n`);

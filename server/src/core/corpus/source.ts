@@ -9,6 +9,7 @@ import { parseFrontMatter } from '../text/frontMatter.js';
 import { hashText } from '../text/hash.js';
 import { detectDocumentLanguage, detectTextLanguage, normalizeLanguage } from '../text/language.js';
 import { segmentText } from '../text/segment.js';
+import { isSpace } from '../text/sentences.js';
 
 export interface ParseSourceOptions {
   maxBytes: number;
@@ -90,8 +91,9 @@ function isSegment(segment: Segment | undefined): segment is Segment {
 function narrow(text: string, segment: Segment, start: number, end: number): Segment | undefined {
   let from = Math.max(segment.start, start);
   let to = Math.min(segment.end, end);
-  while (from < to && /\s/.test(text[from])) from++;
-  while (to > from && /\s/.test(text[to - 1])) to--;
+  // Trim on the segment's own text (markup blanked) with the segmenter's idea of a space.
+  while (from < to && isSpace(segment.text.charCodeAt(from - segment.start))) from++;
+  while (to > from && isSpace(segment.text.charCodeAt(to - 1 - segment.start))) to--;
   if (from >= to) return undefined;
   const narrowed = segment.text.slice(from - segment.start, to - segment.start);
   if (!/[\p{L}\p{N}]/u.test(narrowed)) return undefined;

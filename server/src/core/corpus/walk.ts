@@ -100,7 +100,14 @@ export async function* walkCorpus(fs: CorpusFileSystem, roots: string[], options
           isDirectory = target.isDirectory;
           isFile = target.isFile;
         } catch (error) {
-          if (hasCorpusExtension(entry.name)) yield { kind: 'problem', problem: fileError(child, error) };
+          if (!hasCorpusExtension(entry.name)) continue;
+          const broken = errorCode(error) === 'ENOENT';
+          yield {
+            kind: 'problem',
+            problem: broken
+              ? { path: child, severity: 'warning', code: 'broken-link', message: `${child}: skipped, a symbolic link to a file that does not exist` }
+              : fileError(child, error),
+          };
           continue;
         }
       }
@@ -159,7 +166,7 @@ function describeError(error: unknown): string {
   if (code === 'ENOENT') return 'it disappeared while the corpus was being read';
   if (code === 'ELOOP') return 'too many symbolic links';
   if (code === 'EISDIR') return 'it is a folder';
-  return code ?? (error instanceof Error ? error.message : String(error));
+  return code ? `it cannot be read (${code})` : error instanceof Error ? error.message : String(error);
 }
 
 function fileError(path: string, error: unknown): Problem {
