@@ -85,6 +85,8 @@ export class Harness {
   readonly logs: string[] = [];
   refreshCount = 0;
   readonly statuses: unknown[] = [];
+  /** `corroborate/corpusStatus` notifications, in order. */
+  readonly corpusStatuses: unknown[] = [];
   /** Values of `$/progress` notifications, in order. */
   readonly progress: unknown[] = [];
   initializeResult: { capabilities: Record<string, unknown> } | undefined;
@@ -107,6 +109,11 @@ export class Harness {
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
     this.connection.onNotification(LogMessageNotification.type, (params: LogMessageParams) => {
       this.logs.push(params.message);
+      this.#notify();
+    });
+    this.connection.onNotification('corroborate/corpusStatus', (params: unknown) => {
+      this.corpusStatuses.push(params);
+      this.#notify();
     });
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params: PublishDiagnosticsParams) => {
       const list = this.published.get(params.uri) ?? [];
