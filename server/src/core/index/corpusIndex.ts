@@ -1,16 +1,25 @@
 // The corpus index: an inverted index from language-neutral keys (concepts,
 // places, stems, name skeletons, cognate prefixes, atom kinds) to sentence ids.
 //
-// Layout (see ARCHITECTURE.md): sentences are numbered densely; per sentence
-// we keep only its document slot and segment index (two Int32 arrays that
-// grow by doubling). Postings are plain number arrays per key. Extracted claims
-// are NOT kept for the whole corpus — verification re-extracts the few
-// candidate sentences it looks at, through a small LRU cache. Removing a
-// document tombstones its sentences; postings are compacted when a third of
-// them are dead. This keeps memory near the size of the text itself and makes
-// a one-file update cost proportional to that file.
+// Layout (see ARCHITECTURE.md, "Index layout"):
+// - Sentences are numbered densely. Per sentence the index keeps a handful of
+//   typed-array slots: document slot, segment index, segment start/end and a
+//   packed kind/language/text-mode code. Segment objects are not kept: a
+//   segment's text is the document's text at [start, end) (with soft line
+//   breaks read as spaces), so it is sliced again when asked for; the few
+//   segments whose text differs (masked Markdown markup) are kept as strings.
+//   A document's `segments` array is rebuilt on demand (a lazy property).
+// - Keys are interned to dense ids; each key's postings are an Int32Array of
+//   ascending sentence ids (grown by half when full). A persisted snapshot
+//   maps these arrays straight onto its bytes.
+// - Extracted claims are NOT kept for the whole corpus: verification
+//   re-extracts the few candidate sentences it looks at, through an LRU cache.
+// - Removing a document tombstones its sentences; postings are compacted when
+//   a third of them are dead. A one-file update costs in proportion to that file.
+// - Retrieval scores into a dense Float64Array scratch over sentence ids and
+//   selects the top candidates in one pass (no map, no sort of every hit).
 
-import type { Segment, SourceDoc } from '../types.js';
+import type { Segment, SegmentKind, SourceDoc } from '../types.js';
 import { extractClaim, type Claim } from '../claims/extract.js';
 
 export interface SentenceRef {
@@ -20,20 +29,70 @@ export interface SentenceRef {
   segment: Segment;
 }
 
+/** A read-only list of ascending sentence ids. */
+export type PostingList = ArrayLike<number> & Iterable<number>;
+
+/** One retrieval key and what a sentence sharing it scores. */
+export interface WeightedKey {
+  key: string;
+  weight: number;
+}
+
+/** Everything the index holds, as flat arrays: what a snapshot stores. */
+export interface IndexState {
+  docs: Array<{ slot: number; firstSentence: number; doc: Omit<SourceDoc, 'segments'> }>;
+  slotCount: number;
+  freeSlots: number[];
+  sentenceCount: number;
+  deadCount: number;
+  sentenceDoc: Int32Array;
+  sentenceSeg: Int32Array;
+  segStart: Int32Array;
+  segEnd: Int32Array;
+  segInfo: Uint16Array;
+  /** Segment texts that are not a slice of the document text, by sentence id. */
+  segTexts: Map<number, string>;
+  langs: string[];
+  keys: string[];
+  /** Postings of keys[k]. */
+  lists: Int32Array[];
+}
+
 const INITIAL_CAPACITY = 1024;
+const KINDS: readonly SegmentKind[] = ['sentence', 'heading', 'listItem', 'tableCell', 'quote'];
+const KIND_CODE = new Map<string, number>(KINDS.map((kind, i) => [kind, i]));
+// segInfo: bits 0-2 kind, bits 3-4 text mode, bits 5-15 language code.
+const TEXT_SLICE = 0; // text === doc.text.slice(start, end)
+const TEXT_SPACED = 1; // ... with tabs and line breaks read as spaces
+const TEXT_STORED = 2; // anything else: kept in segTexts
+const CONTROL_SPACES = /[\t\n\v\f\r]/g;
 
 export class CorpusIndex {
   private docSlots: (SourceDoc | undefined)[] = [];
   private readonly slotByPath = new Map<string, number>();
-  private readonly freeSlots: number[] = [];
+  private freeSlots: number[] = [];
   private readonly firstSentence = new Map<number, number>(); // slot -> first sentence id
   private sentenceDoc = new Int32Array(INITIAL_CAPACITY);
   private sentenceSeg = new Int32Array(INITIAL_CAPACITY);
+  private segStart = new Int32Array(INITIAL_CAPACITY);
+  private segEnd = new Int32Array(INITIAL_CAPACITY);
+  private segInfo = new Uint16Array(INITIAL_CAPACITY);
+  private segTexts = new Map<number, string>();
+  private langs: string[] = [];
+  private langCode = new Map<string, number>();
   private sentenceCount = 0;
   private deadCount = 0;
-  private postings = new Map<string, number[]>();
+  private keyIds = new Map<string, number>();
+  private keyNames: string[] = [];
+  private lists: Int32Array[] = [];
+  private lengths = new Int32Array(INITIAL_CAPACITY);
   private readonly claimCache = new Map<number, Claim>();
   private static readonly CLAIM_CACHE_SIZE = 4096;
+  // Retrieval scratch, reused across calls (grown with the sentence count).
+  private scratchScores = new Float64Array(0);
+  private scratchMark = new Uint32Array(0);
+  private scratchEpoch = 0;
+  private scratchTouched = new Int32Array(1024);
 
   get documentCount(): number {
     return this.slotByPath.size;
@@ -45,7 +104,8 @@ export class CorpusIndex {
 
   /** Number of live sentences containing `key` (an upper bound while tombstones wait for compaction). */
   df(key: string): number {
-    return this.postings.get(key)?.length ?? 0;
+    const k = this.keyIds.get(key);
+    return k === undefined ? 0 : this.lengths[k];
   }
 
   documents(): IterableIterator<SourceDoc> {
@@ -61,23 +121,23 @@ export class CorpusIndex {
 
   add(doc: SourceDoc): void {
     this.remove(doc.path);
+    const segments = doc.segments;
     const slot = this.freeSlots.pop() ?? this.docSlots.length;
     this.docSlots[slot] = doc;
     this.slotByPath.set(doc.path, slot);
-    this.firstSentence.set(slot, this.sentenceCount);
-    this.ensureCapacity(this.sentenceCount + doc.segments.length);
-    for (let s = 0; s < doc.segments.length; s++) {
+    const first = this.sentenceCount;
+    this.firstSentence.set(slot, first);
+    this.ensureCapacity(this.sentenceCount + segments.length);
+    for (let s = 0; s < segments.length; s++) {
       const id = this.sentenceCount++;
+      const segment = segments[s];
       this.sentenceDoc[id] = slot;
       this.sentenceSeg[id] = s;
-      const claim = extractClaim(doc.segments[s], doc.lang);
-      for (const key of claimKeys(claim)) {
-        let list = this.postings.get(key);
-        if (!list) this.postings.set(key, (list = []));
-        // A key repeated in one sentence is posted once.
-        if (list[list.length - 1] !== id) list.push(id);
-      }
+      this.storeSegment(id, doc.text, segment);
+      const claim = extractClaim(segment, doc.lang);
+      for (const key of claimKeys(claim)) this.post(key, id);
     }
+    this.makeSegmentsLazy(doc, slot, first, segments.length);
   }
 
   remove(path: string): boolean {
@@ -85,11 +145,16 @@ export class CorpusIndex {
     if (slot === undefined) return false;
     const doc = this.docSlots[slot]!;
     const first = this.firstSentence.get(slot)!;
-    for (let id = first; id < first + doc.segments.length; id++) {
+    const count = this.segmentCount(slot, first);
+    // Whoever still holds the document keeps its segments.
+    const segments = doc.segments;
+    Object.defineProperty(doc, 'segments', { value: segments, writable: true, enumerable: true, configurable: true });
+    for (let id = first; id < first + count; id++) {
       this.sentenceDoc[id] = -1;
       this.claimCache.delete(id);
+      this.segTexts.delete(id);
     }
-    this.deadCount += doc.segments.length;
+    this.deadCount += count;
     this.docSlots[slot] = undefined;
     this.slotByPath.delete(path);
     this.firstSentence.delete(slot);
@@ -99,8 +164,9 @@ export class CorpusIndex {
   }
 
   /** Live sentence ids posted under `key`. */
-  lookup(key: string): readonly number[] {
-    return this.postings.get(key) ?? [];
+  lookup(key: string): PostingList {
+    const k = this.keyIds.get(key);
+    return k === undefined ? EMPTY_LIST : this.lists[k].subarray(0, this.lengths[k]);
   }
 
   isLive(id: number): boolean {
@@ -110,8 +176,7 @@ export class CorpusIndex {
   sentence(id: number): SentenceRef | undefined {
     if (!this.isLive(id)) return undefined;
     const doc = this.docSlots[this.sentenceDoc[id]]!;
-    const segmentIndex = this.sentenceSeg[id];
-    return { id, doc, segmentIndex, segment: doc.segments[segmentIndex] };
+    return { id, doc, segmentIndex: this.sentenceSeg[id], segment: this.segmentOf(id, doc.text) };
   }
 
   /** The neighbouring sentence in the same document, if any. */
@@ -140,34 +205,282 @@ export class CorpusIndex {
     return claim;
   }
 
-  /** Every key in the postings (for vocabularies such as the fuzzy name list). */
+  /** Every key in the postings, in the order keys first appeared (for vocabularies such as the fuzzy name list). */
   keys(): IterableIterator<string> {
-    return this.postings.keys();
+    return this.keyNames.values();
+  }
+
+  /**
+   * The best `limit` live sentences by summed key weight, best first; among
+   * equal scores the sentence reached first comes first. Keys are taken in
+   * the given order; a key whose postings are `common` only adds to sentences
+   * an earlier key reached. The same result as accumulating in a Map in key
+   * order and stably sorting its entries, without the Map or the sort.
+   */
+  topByKeys(keys: readonly WeightedKey[], common: (postings: number) => boolean, limit: number): number[] {
+    const { scores, mark, epoch } = this.scratch();
+    let touched = this.scratchTouched;
+    let touchedCount = 0;
+    for (const { key, weight } of keys) {
+      const k = this.keyIds.get(key);
+      if (k === undefined) continue;
+      const list = this.lists[k];
+      const length = this.lengths[k];
+      if (common(length)) {
+        for (let i = 0; i < length; i++) {
+          const id = list[i];
+          if (mark[id] === epoch) scores[id] += weight;
+        }
+        continue;
+      }
+      if (touchedCount + length > touched.length) {
+        const grown = new Int32Array(Math.max(touched.length * 2, touchedCount + length));
+        grown.set(touched.subarray(0, touchedCount));
+        touched = this.scratchTouched = grown;
+      }
+      for (let i = 0; i < length; i++) {
+        const id = list[i];
+        if (mark[id] === epoch) {
+          scores[id] += weight;
+        } else {
+          mark[id] = epoch;
+          scores[id] = 0 + weight;
+          touched[touchedCount++] = id;
+        }
+      }
+    }
+    // One pass, keeping the best `limit` in order (stable: ties keep first-reached order).
+    const bestIds: number[] = [];
+    const bestScores: number[] = [];
+    for (let t = 0; t < touchedCount; t++) {
+      const id = touched[t];
+      if (this.sentenceDoc[id] < 0) continue;
+      const score = scores[id];
+      if (bestIds.length === limit && !(score > bestScores[limit - 1])) continue;
+      let at = bestIds.length;
+      while (at > 0 && bestScores[at - 1] < score) at--;
+      bestIds.splice(at, 0, id);
+      bestScores.splice(at, 0, score);
+      if (bestIds.length > limit) {
+        bestIds.pop();
+        bestScores.pop();
+      }
+    }
+    return bestIds;
+  }
+
+  // ---------------------------------------------------------------- snapshot state
+
+  /** The index as flat arrays (shares the index's buffers: serialise before changing the index). */
+  exportState(): IndexState {
+    const docs: IndexState['docs'] = [];
+    this.docSlots.forEach((doc, slot) => {
+      if (!doc) return;
+      // Every field but the (lazy, derived) segments, without reading them.
+      const rest: Record<string, unknown> = {};
+      for (const field of Object.keys(doc)) if (field !== 'segments') rest[field] = (doc as unknown as Record<string, unknown>)[field];
+      docs.push({ slot, firstSentence: this.firstSentence.get(slot)!, doc: rest as Omit<SourceDoc, 'segments'> });
+    });
+    const n = this.sentenceCount;
+    return {
+      docs,
+      slotCount: this.docSlots.length,
+      freeSlots: [...this.freeSlots],
+      sentenceCount: n,
+      deadCount: this.deadCount,
+      sentenceDoc: this.sentenceDoc.subarray(0, n),
+      sentenceSeg: this.sentenceSeg.subarray(0, n),
+      segStart: this.segStart.subarray(0, n),
+      segEnd: this.segEnd.subarray(0, n),
+      segInfo: this.segInfo.subarray(0, n),
+      segTexts: this.segTexts,
+      langs: this.langs,
+      keys: this.keyNames,
+      lists: this.lists.map((list, k) => list.subarray(0, this.lengths[k])),
+    };
+  }
+
+  /** An index in exactly the state `exportState()` described (takes ownership of the arrays). */
+  static fromState(state: IndexState): CorpusIndex {
+    const index = new CorpusIndex();
+    const n = state.sentenceCount;
+    index.sentenceCount = n;
+    index.deadCount = state.deadCount;
+    // Per-sentence arrays may be views of a snapshot: copied into growable arrays.
+    index.ensureCapacity(n);
+    index.sentenceDoc.set(state.sentenceDoc);
+    index.sentenceSeg.set(state.sentenceSeg);
+    index.segStart.set(state.segStart);
+    index.segEnd.set(state.segEnd);
+    index.segInfo.set(state.segInfo);
+    index.segTexts = state.segTexts;
+    index.langs = [...state.langs];
+    index.langs.forEach((lang, i) => index.langCode.set(lang, i));
+    index.docSlots = new Array(state.slotCount).fill(undefined);
+    index.freeSlots = [...state.freeSlots];
+    for (const { slot, firstSentence, doc } of state.docs) {
+      const full = doc as SourceDoc;
+      index.docSlots[slot] = full;
+      index.slotByPath.set(full.path, slot);
+      index.firstSentence.set(slot, firstSentence);
+      index.makeSegmentsLazy(full, slot, firstSentence, index.segmentCount(slot, firstSentence));
+    }
+    index.keyNames = [...state.keys];
+    index.keyNames.forEach((key, k) => index.keyIds.set(key, k));
+    // Postings stay views of the snapshot; the first append to a list copies it.
+    index.lists = state.lists;
+    index.lengths = new Int32Array(Math.max(INITIAL_CAPACITY, state.lists.length));
+    state.lists.forEach((list, k) => (index.lengths[k] = list.length));
+    return index;
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  private post(key: string, id: number): void {
+    let k = this.keyIds.get(key);
+    if (k === undefined) {
+      k = this.keyNames.length;
+      this.keyIds.set(key, k);
+      this.keyNames.push(key);
+      this.lists.push(EMPTY_LIST);
+      if (k >= this.lengths.length) {
+        const grown = new Int32Array(this.lengths.length * 2);
+        grown.set(this.lengths);
+        this.lengths = grown;
+      }
+    }
+    let list = this.lists[k];
+    const length = this.lengths[k];
+    // A key repeated in one sentence is posted once.
+    if (length > 0 && list[length - 1] === id) return;
+    if (length === list.length) {
+      const grown = new Int32Array(length + (length >> 1) + 4);
+      grown.set(list.subarray(0, length));
+      list = this.lists[k] = grown;
+    }
+    list[length] = id;
+    this.lengths[k] = length + 1;
+  }
+
+  private storeSegment(id: number, text: string, segment: Segment): void {
+    this.segStart[id] = segment.start;
+    this.segEnd[id] = segment.end;
+    let code = this.langCode.get(segment.lang);
+    if (code === undefined) {
+      code = this.langs.length;
+      this.langs.push(segment.lang);
+      this.langCode.set(segment.lang, code);
+    }
+    const kind = KIND_CODE.get(segment.kind) ?? 0;
+    const slice = text.slice(segment.start, segment.end);
+    let mode = TEXT_STORED;
+    if (KINDS[kind] !== segment.kind || code >= 2048) {
+      throw new Error(`cannot index segment kind ${segment.kind} / language ${segment.lang}`);
+    }
+    if (segment.text === slice) mode = TEXT_SLICE;
+    else if (segment.text === slice.replace(CONTROL_SPACES, ' ')) mode = TEXT_SPACED;
+    else this.segTexts.set(id, segment.text);
+    this.segInfo[id] = kind | (mode << 3) | (code << 5);
+  }
+
+  private segmentOf(id: number, text: string): Segment {
+    const info = this.segInfo[id];
+    const start = this.segStart[id];
+    const end = this.segEnd[id];
+    const mode = (info >> 3) & 3;
+    const segmentText =
+      mode === TEXT_SLICE ? text.slice(start, end) : mode === TEXT_SPACED ? text.slice(start, end).replace(CONTROL_SPACES, ' ') : this.segTexts.get(id)!;
+    return { text: segmentText, start, end, kind: KINDS[info & 7], lang: this.langs[info >> 5] };
+  }
+
+  /** Number of segments of the document in `slot` (its sentences run from `first` while they belong to it). */
+  private segmentCount(slot: number, first: number): number {
+    let id = first;
+    while (id < this.sentenceCount && this.sentenceDoc[id] === slot && (id === first || this.sentenceSeg[id] === this.sentenceSeg[id - 1] + 1)) id++;
+    return id - first;
+  }
+
+  /** Replaces `doc.segments` by a property that rebuilds the array from the index when read. */
+  private makeSegmentsLazy(doc: SourceDoc, slot: number, first: number, count: number): void {
+    const index = this;
+    Object.defineProperty(doc, 'segments', {
+      enumerable: true,
+      configurable: true,
+      get(): Segment[] {
+        if (index.docSlots[slot] !== doc) return [];
+        const segments: Segment[] = [];
+        for (let s = 0; s < count; s++) segments.push(index.segmentOf(first + s, doc.text));
+        return segments;
+      },
+      set(value: Segment[]) {
+        Object.defineProperty(doc, 'segments', { value, writable: true, enumerable: true, configurable: true });
+      },
+    });
+  }
+
+  private scratch(): { scores: Float64Array; mark: Uint32Array; epoch: number } {
+    if (this.scratchScores.length < this.sentenceCount) {
+      const size = Math.max(this.sentenceDoc.length, this.sentenceCount);
+      this.scratchScores = new Float64Array(size);
+      this.scratchMark = new Uint32Array(size);
+      this.scratchEpoch = 0;
+    }
+    this.scratchEpoch++;
+    if (this.scratchEpoch === 0xffffffff) {
+      this.scratchMark.fill(0);
+      this.scratchEpoch = 1;
+    }
+    return { scores: this.scratchScores, mark: this.scratchMark, epoch: this.scratchEpoch };
   }
 
   private ensureCapacity(needed: number): void {
     if (needed <= this.sentenceDoc.length) return;
     let size = this.sentenceDoc.length;
     while (size < needed) size *= 2;
-    const doc = new Int32Array(size);
-    doc.set(this.sentenceDoc.subarray(0, this.sentenceCount));
-    const seg = new Int32Array(size);
-    seg.set(this.sentenceSeg.subarray(0, this.sentenceCount));
-    this.sentenceDoc = doc;
-    this.sentenceSeg = seg;
+    const n = this.sentenceCount;
+    const grow32 = (old: Int32Array) => {
+      const next = new Int32Array(size);
+      next.set(old.subarray(0, n));
+      return next;
+    };
+    this.sentenceDoc = grow32(this.sentenceDoc);
+    this.sentenceSeg = grow32(this.sentenceSeg);
+    this.segStart = grow32(this.segStart);
+    this.segEnd = grow32(this.segEnd);
+    const info = new Uint16Array(size);
+    info.set(this.segInfo.subarray(0, n));
+    this.segInfo = info;
   }
 
   private compact(): void {
-    const next = new Map<string, number[]>();
-    for (const [key, list] of this.postings) {
-      const live = list.filter((id) => this.sentenceDoc[id] >= 0);
-      if (live.length > 0) next.set(key, live);
+    const keyIds = new Map<string, number>();
+    const keyNames: string[] = [];
+    const lists: Int32Array[] = [];
+    const lengths = new Int32Array(Math.max(INITIAL_CAPACITY, this.keyNames.length));
+    for (let k = 0; k < this.keyNames.length; k++) {
+      const list = this.lists[k];
+      const length = this.lengths[k];
+      let live = 0;
+      for (let i = 0; i < length; i++) if (this.sentenceDoc[list[i]] >= 0) live++;
+      if (live === 0) continue;
+      const kept = new Int32Array(live);
+      let j = 0;
+      for (let i = 0; i < length; i++) if (this.sentenceDoc[list[i]] >= 0) kept[j++] = list[i];
+      keyIds.set(this.keyNames[k], keyNames.length);
+      lengths[keyNames.length] = live;
+      keyNames.push(this.keyNames[k]);
+      lists.push(kept);
     }
     // Ids stay stable; dead ids are simply never posted again.
-    this.postings = next;
+    this.keyIds = keyIds;
+    this.keyNames = keyNames;
+    this.lists = lists;
+    this.lengths = lengths;
     this.deadCount = 0;
   }
 }
+
+const EMPTY_LIST = new Int32Array(0);
 
 /** The retrieval keys of one analysed sentence. */
 export function claimKeys(claim: Claim): Set<string> {

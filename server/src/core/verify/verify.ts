@@ -268,7 +268,6 @@ function coverage(claim: Claim, terms: Term[], weights: number[], others: readon
 function retrieve(claim: Claim, terms: Term[], weights: number[], ctx: VerifyContext): Candidate[] {
   const { index } = ctx;
   const n = Math.max(1, index.liveSentenceCount);
-  const scores = new Map<number, number>();
   const keyed: Array<{ key: string; weight: number }> = [];
   terms.forEach((term, i) => {
     for (const key of term.keys) keyed.push({ key, weight: weights[i] });
@@ -277,24 +276,12 @@ function retrieve(claim: Claim, terms: Term[], weights: number[], ctx: VerifyCon
   for (const key of claimKeys(claim)) if (key.startsWith('q:') || key.startsWith('t:')) keyed.push({ key, weight: key.startsWith('q:') ? QUANTITY_WEIGHT : TIME_WEIGHT });
   keyed.sort((a, b) => index.df(a.key) - index.df(b.key));
   const seenKeys = new Set<string>();
-  for (const { key, weight } of keyed) {
-    if (seenKeys.has(key)) continue;
-    seenKeys.add(key);
-    const list = index.lookup(key);
-    // Very common keys only re-rank sentences already found through rarer ones.
-    const common = list.length > Math.max(2000, n * COMMON_KEY_SHARE);
-    for (const id of list) {
-      const prev = scores.get(id);
-      if (prev === undefined && common) continue;
-      scores.set(id, (prev ?? 0) + weight);
-    }
-  }
-  const top = [...scores.entries()]
-    .filter(([id]) => index.isLive(id))
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, MAX_CANDIDATES);
+  const unique = keyed.filter(({ key }) => !seenKeys.has(key) && !!seenKeys.add(key));
+  // Very common keys only re-rank sentences already found through rarer ones.
+  const commonAbove = Math.max(2000, n * COMMON_KEY_SHARE);
+  const top = index.topByKeys(unique, (postings) => postings > commonAbove, MAX_CANDIDATES);
   const candidates: Candidate[] = [];
-  for (const [id] of top) {
+  for (const id of top) {
     const cand = index.claim(id);
     if (!cand) continue;
     const context: Term[] = [...cand.terms];
