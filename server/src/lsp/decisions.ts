@@ -7,7 +7,7 @@
  */
 
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, realpath, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 export const DECISIONS_FILE = join('.corroborate', 'decisions.json');
@@ -145,6 +145,11 @@ export class DecisionStore {
       if (!parsed.ok) return { ok: false, error: `${parsed.error}; not overwriting it` };
       const updated = addDecision(parsed.document, decision);
       await mkdir(dirname(this.path), { recursive: true });
+      // A `.corroborate` that links out of the workspace folder (a hostile repository) is not written through.
+      const [folder, target] = await Promise.all([realpath(dirname(dirname(this.path))), realpath(dirname(this.path))]);
+      if (target !== join(folder, '.corroborate')) {
+        return { ok: false, error: `${this.path}: the .corroborate folder leads outside the workspace folder (to ${target}); not writing there` };
+      }
       // Write-then-rename so a crash never leaves half a file for git to pick up.
       const temporary = `${this.path}.${process.pid}.tmp`;
       await writeFile(temporary, serializeDecisions(updated), 'utf8');

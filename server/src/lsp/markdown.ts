@@ -31,7 +31,8 @@ export const VERDICT_LABEL: Record<Verdict, string> = {
 
 /** `file:///x.md#L12` opens the file at line 12 in VS Code; other editors open the file. */
 export function sourceLink(view: EvidenceView): string {
-  return `${view.uri}#L${view.line + 1}`;
+  // File URLs keep ( and ): a file name with ")" would end the Markdown link early.
+  return `${view.uri.replace(/\(/g, '%28').replace(/\)/g, '%29')}#L${view.line + 1}`;
 }
 
 function evidenceBlock(view: EvidenceView): string {
