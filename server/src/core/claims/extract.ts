@@ -15,6 +15,7 @@ import {
 import { CASE_SENSITIVE_NAMES } from './data/gazetteer.js';
 import { compoundConcepts, compoundModifier, conceptOfPhrase, conceptsOf, isStopword, placeOf, startsPhrase } from './lexicon.js';
 import { fold, normaliseLang, skeleton, stem, type Lang } from './normalize.js';
+import { LangMemo } from './memo.js';
 import { tokenize, type Token } from './tokenize.js';
 import { formatNumber, formatValue, matchUnit, prefixCurrency, type UnitDef } from './units.js';
 import {
@@ -142,6 +143,31 @@ function wordNumber(word: string, lang: Lang): number | undefined {
   return parseNumberWord(word, lang);
 }
 
+/** What findNumbers asks about a word, in one memoised lookup per language. */
+interface NumberWordInfo {
+  special: number | undefined;
+  vague: (typeof VAGUE_MAGNITUDES)[Lang][string] | undefined;
+  articleOne: boolean;
+  /** wordNumber(word): asked only when the word is neither special nor an article. */
+  value: number | undefined;
+}
+
+const numberWordCache = new LangMemo<NumberWordInfo>(100_000);
+
+function numberWordInfo(lower: string, lang: Lang): NumberWordInfo {
+  const cache = numberWordCache.table(lang);
+  const hit = cache.get(lower);
+  if (hit !== undefined) return hit;
+  const special = SPECIAL_AMOUNTS[lang]?.[lower];
+  const articleOne = ARTICLE_ONES.has(lower);
+  return numberWordCache.remember(cache, lower, {
+    special,
+    vague: VAGUE_MAGNITUDES[lang]?.[lower],
+    articleOne,
+    value: articleOne || special !== undefined ? undefined : wordNumber(lower, lang),
+  });
+}
+
 // Articles that are also the word for "one": only a number before a multiplier or a unit + "and a half".
 const ARTICLE_ONES = new Set(['a', 'an', 'en', 'ett', 'ei', 'een', 'ein', 'eine', 'einen', 'un', 'une', 'uno', 'una', 'et']);
 
@@ -166,13 +192,14 @@ function findNumbers(tokens: Token[], lang: Lang): NumberSpan[] {
       }
     } else if (tok.kind === 'word') {
       const lower = tok.lower;
-      const special = SPECIAL_AMOUNTS[lang]?.[lower];
-      const vague = VAGUE_MAGNITUDES[lang]?.[lower];
+      const info = numberWordInfo(lower, lang);
+      const special = info.special;
+      const vague = info.vague;
       if (vague) {
         spans.push({ value: vague.min, upper: vague.max, vague: true, first: i, last: i, digits: false, integer: true, raw: tok.text });
         continue;
       }
-      let value = ARTICLE_ONES.has(lower) ? undefined : special ?? wordNumber(lower, lang);
+      let value = info.articleOne ? undefined : special ?? info.value;
       if (value === undefined && ARTICLE_ONES.has(lower)) {
         const next = tokens[i + 1]?.lower;
         if (next && (MULTIPLIERS[lang]?.[next] !== undefined || SPECIAL_AMOUNTS[lang]?.[next] !== undefined)) value = 1;
@@ -254,7 +281,7 @@ export function displayTime(atom: TimeAtom): string {
 function monthAt(tokens: Token[], i: number): number | undefined {
   const tok = tokens[i];
   if (!tok || tok.kind !== 'word') return undefined;
-  return MONTHS.get(fold(tok.text));
+  return MONTHS.get(tok.folded);
 }
 
 function yearAfter(tokens: Token[], i: number): { year: number; index: number } | undefined {
@@ -382,7 +409,7 @@ function readWordTimes(tokens: Token[], lowers: string[], used: Uint8Array, time
   void lang;
   for (let i = 0; i < tokens.length; i++) {
     if (used[i] || tokens[i].kind !== 'word') continue;
-    const folded = fold(tokens[i].text);
+    const folded = tokens[i].folded;
     const weekday = weekdayOf(folded);
     if (weekday !== undefined) {
       times.push(timeAtom('weekday', weekday, tokens, i, i));
@@ -465,7 +492,7 @@ function readQuantity(
     // A number right before a capitalised word is usually part of a name ("38 North").
     const nextTok = tokens[k];
     // (German capitalises every noun, so there only unknown words count.)
-    if (num.digits && nextTok?.capitalised && !isStopword(fold(nextTok.text), lang) && (lang !== 'de' || conceptsOf(fold(nextTok.text), lang).size === 0)) return undefined;
+    if (num.digits && nextTok?.capitalised && !isStopword(nextTok.folded, lang) && (lang !== 'de' || conceptsOf(nextTok.folded, lang).size === 0)) return undefined;
     const nounResult = countedNoun(tokens, lowers, k, lang);
     if (!nounResult) return undefined;
     counted = nounResult.keys;
@@ -524,7 +551,7 @@ function countedNoun(tokens: Token[], lowers: string[], k: number, lang: Lang): 
   while (i < tokens.length && words.length < 2) {
     const tok = tokens[i];
     if (tok.kind !== 'word') break;
-    const folded = fold(tok.text);
+    const folded = tok.folded;
     if (isStopword(folded, lang) || NEGATIONS.has(folded)) break;
     if (MONTHS.has(folded) || WEEKDAYS.has(folded)) return undefined;
     words.push(i);
@@ -532,7 +559,7 @@ function countedNoun(tokens: Token[], lowers: string[], k: number, lang: Lang): 
   }
   if (words.length === 0) return undefined;
   const keysOf = (index: number) => {
-    const word = stripGenitive(fold(tokens[index].text));
+    const word = stripGenitive(tokens[index].folded);
     const keys = new Set<string>();
     for (const c of conceptsOf(word, lang)) keys.add('c:' + c);
     for (const c of compoundConcepts(word, lang)) keys.add('c:' + c);
@@ -612,7 +639,7 @@ function readNames(tokens: Token[], lang: Lang): NameAtom[] {
       }
       break;
     }
-    const parts = tokens.slice(i, j + 1).map((t) => fold(t.text));
+    const parts = tokens.slice(i, j + 1).map((t) => t.folded);
     const keys = new Set<string>();
     for (const part of parts) {
       for (const piece of part.split(/[-'’]/)) {
@@ -636,7 +663,7 @@ function stripGenitive(word: string): string {
 function isNameToken(tokens: Token[], i: number, lang: Lang, continuation = false): boolean {
   const tok = tokens[i];
   if (tok.kind !== 'word' || !tok.capitalised) return false;
-  const folded = fold(tok.text);
+  const folded = tok.folded;
   // ALL-CAPS: acronyms are names (KCNA, NATO); shouted caption labels are not.
   if (tok.text.length > 1 && tok.text === tok.text.toUpperCase()) {
     return tok.text.length <= 5 && !isStopword(folded, lang);
@@ -651,11 +678,11 @@ function isNameToken(tokens: Token[], i: number, lang: Lang, continuation = fals
 
 const CASE_SENSITIVE = new Set(CASE_SENSITIVE_NAMES.map((n) => fold(n)));
 
-const termCache = new Map<string, { keys: string[]; skel: string }>();
+const termCache = new LangMemo<{ keys: string[]; skel: string }>(100_000);
 
 function termInfo(folded: string, lang: Lang): { keys: string[]; skel: string } {
-  const cacheKey = lang + ':' + folded;
-  const hit = termCache.get(cacheKey);
+  const cache = termCache.table(lang);
+  const hit = cache.get(folded);
   if (hit) return hit;
   const keys = new Set<string>();
   for (const c of conceptsOf(folded, lang)) keys.add('c:' + c);
@@ -668,9 +695,7 @@ function termInfo(folded: string, lang: Lang): { keys: string[]; skel: string } 
   if (place) keys.add('g:' + place);
   keys.add('s:' + stem(folded, lang));
   const info = { keys: [...keys], skel: skeleton(folded) };
-  if (termCache.size > 200_000) termCache.clear();
-  termCache.set(cacheKey, info);
-  return info;
+  return termCache.remember(cache, folded, info);
 }
 
 function readTerms(tokens: Token[], used: Uint8Array, lang: Lang, names: NameAtom[]): Term[] {
@@ -686,18 +711,18 @@ function readTerms(tokens: Token[], used: Uint8Array, lang: Lang, names: NameAto
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i];
     if (tok.kind !== 'word' || used[i]) continue;
-    const folded = fold(tok.text);
+    const folded = tok.folded;
     // Multi-word concepts ("according to", "run out"): the phrase replaces its words.
-    const phrase2 = i + 1 < tokens.length && startsPhrase(folded) && !isStopword(folded, lang) ? conceptOfPhrase(folded + ' ' + fold(tokens[i + 1].text)) : undefined;
+    const phrase2 = i + 1 < tokens.length && startsPhrase(folded) && !isStopword(folded, lang) ? conceptOfPhrase(folded + ' ' + tokens[i + 1].folded) : undefined;
     if (phrase2 && phrase2.size > 0) {
       // Keep the words' own keys too: "satellite images" still meets "bilder".
-      const second = fold(tokens[i + 1].text);
+      const second = tokens[i + 1].folded;
       const wordKeys = [...termInfo(folded, lang).keys, ...(isStopword(second, lang) ? [] : termInfo(second, lang).keys)];
       terms.push({
         index: i,
         folded: folded + ' ' + second,
         keys: [...[...phrase2].map((c) => 'c:' + c), ...wordKeys],
-        skel: skeleton(folded + fold(tokens[i + 1].text)),
+        skel: skeleton(folded + tokens[i + 1].folded),
         isName: false,
         offsets: { start: tok.start, end: tokens[i + 1].end },
       });

@@ -9,7 +9,8 @@ import { STOPWORDS } from './data/stopwords.js';
 import { fold, stem, SUPPORTED_LANGS } from './normalize.js';
 
 const conceptBySurface = new Map<string, Set<string>>();
-const conceptByStem = new Map<string, Set<string>>();
+/** Concepts by language, then by the stem of their single-word forms. */
+const conceptByStem = new Map<string, Map<string, Set<string>>>();
 const placeByName = new Map<string, string>();
 const stopwords = new Map<string, Set<string>>();
 const allStopwords = new Set<string>();
@@ -70,10 +71,12 @@ const stemIndexed = new Set<string>();
 function ensureStemIndex(lang: string): void {
   if (stemIndexed.has(lang)) return;
   stemIndexed.add(lang);
+  const byStem = new Map<string, Set<string>>();
+  conceptByStem.set(lang, byStem);
   for (const entry of CONCEPTS) {
     for (const form of entry.forms[lang as keyof typeof entry.forms] ?? []) {
       const folded = fold(form);
-      if (!folded.includes(' ')) add(conceptByStem, lang + ':' + stem(folded, lang), entry.id);
+      if (!folded.includes(' ')) add(byStem, stem(folded, lang), entry.id);
     }
   }
 }
@@ -83,7 +86,7 @@ export function conceptsOf(folded: string, lang: string): ReadonlySet<string> {
   const surface = conceptBySurface.get(folded);
   if (surface) return surface;
   ensureStemIndex(lang);
-  const byStem = conceptByStem.get(lang + ':' + stem(folded, lang));
+  const byStem = conceptByStem.get(lang)!.get(stem(folded, lang));
   if (byStem) return byStem;
   return EMPTY;
 }

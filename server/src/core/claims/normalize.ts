@@ -4,6 +4,7 @@
 // used to meet cognates and transliterations: Khasan/Chasan, ammunition/ammunisjon).
 
 import snowball from 'snowball-stemmers';
+import { LangMemo } from './memo.js';
 
 const STEMMER_NAMES: Record<string, string> = {
   en: 'english',
@@ -29,25 +30,22 @@ export function normaliseLang(lang: string | undefined): Lang | undefined {
 }
 
 const stemmers = new Map<string, { stem(word: string): string }>();
-// Stemming is the hottest call of indexing; the vocabulary is small, so memoise.
-const stemCache = new Map<string, string>();
-const STEM_CACHE_LIMIT = 500_000;
+// Stemming is the hottest call of indexing; the vocabulary is small, so memoise
+// (one map per language: no key string to build per lookup).
+const stems = new LangMemo<string>(200_000);
 
 export function stem(word: string, lang: string): string {
   const name = STEMMER_NAMES[lang];
   if (!name) return word;
-  const cacheKey = lang + '\u0000' + word;
-  const hit = stemCache.get(cacheKey);
+  const stemCache = stems.table(lang);
+  const hit = stemCache.get(word);
   if (hit !== undefined) return hit;
   let stemmer = stemmers.get(name);
   if (!stemmer) {
     stemmer = snowball.newStemmer(name);
     stemmers.set(name, stemmer);
   }
-  const result = stemmer.stem(word);
-  if (stemCache.size > STEM_CACHE_LIMIT) stemCache.clear();
-  stemCache.set(cacheKey, result);
-  return result;
+  return stems.remember(stemCache, word, stemmer.stem(word));
 }
 
 const FOLD_MAP: Record<string, string> = {
@@ -64,6 +62,14 @@ export function fold(word: string): string {
   const lower = word.toLowerCase();
   // Fast path: plain ASCII needs nothing more.
   if (isAscii(lower)) return lower;
+  const table = folds.table('');
+  return table.get(lower) ?? folds.remember(table, lower, foldDiacritics(lower));
+}
+
+// NFD and a rebuild character by character: memoised for the non-ASCII words.
+const folds = new LangMemo<string>(50_000);
+
+function foldDiacritics(lower: string): string {
   let out = '';
   for (const ch of lower.normalize('NFD')) {
     const code = ch.charCodeAt(0);
@@ -80,17 +86,11 @@ export function fold(word: string): string {
  */
 export function skeleton(folded: string): string {
   // Twelve regex passes or more per word, for every term and name of the corpus: memoised.
-  let s = skeletonCache.get(folded);
-  if (s === undefined) {
-    s = computeSkeleton(folded);
-    if (skeletonCache.size >= SKELETON_CACHE_LIMIT) skeletonCache.clear();
-    skeletonCache.set(folded, s);
-  }
-  return s;
+  const table = skeletons.table('');
+  return table.get(folded) ?? skeletons.remember(table, folded, computeSkeleton(folded));
 }
 
-const skeletonCache = new Map<string, string>();
-const SKELETON_CACHE_LIMIT = 100_000;
+const skeletons = new LangMemo<string>(100_000);
 
 function computeSkeleton(folded: string): string {
   // One pass can create what an earlier rule rewrites ("zh" -> "sh", "qh" -> "kh", "tth" -> "tt"):

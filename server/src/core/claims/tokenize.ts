@@ -1,6 +1,8 @@
 // Tokens with exact offsets into the segment text. Numbers keep their local
 // separators (1.200, 1,5, 10.24, 13:10) and are interpreted later, in context.
 
+import { fold } from './normalize.js';
+
 export type TokenKind = 'word' | 'number' | 'punct';
 
 export interface Token {
@@ -10,6 +12,8 @@ export interface Token {
   kind: TokenKind;
   /** Lowercase form. */
   lower: string;
+  /** `fold(text)`, computed once: every stage of extraction looks words up by it. */
+  folded: string;
   /** Whether the first character is an uppercase letter. */
   capitalised: boolean;
 }
@@ -32,6 +36,7 @@ export function tokenize(text: string): Token[] {
       end: match.index + value.length,
       kind,
       lower: value.toLowerCase(),
+      folded: fold(value),
       capitalised: kind === 'word' && first !== first.toLowerCase() && first === first.toUpperCase(),
     });
   }

@@ -8,6 +8,8 @@
 // compound such as 'eenentwintig', 'zweihundert', 'tjueen', 'quatre-vingt-dix').
 // Space-separated input is accepted as well ('twenty one', 'treinta y uno').
 
+import { LangMemo } from '../memo.js';
+
 export type NumberLang = 'en' | 'nb' | 'nl' | 'de' | 'da' | 'sv' | 'fr' | 'es';
 export const NUMBER_LANGS: readonly NumberLang[] = ['en', 'nb', 'nl', 'de', 'da', 'sv', 'fr', 'es'];
 
@@ -473,18 +475,17 @@ function parseIn(word: string, lang: NumberLang): number | undefined {
  * Returns undefined for anything that is not a cardinal number word.
  */
 export function parseNumberWord(word: string, lang?: string): number | undefined {
-  // Pure in (word, lang) and asked for every word of every sentence: memoised (bounded).
-  const cacheKey = (lang ?? '') + '\u0000' + word;
-  const hit = parsedWords.get(cacheKey);
+  // Pure in (word, lang) and asked for every word of every sentence: memoised
+  // (bounded), one map per language so no key string is built per lookup.
+  const table = parsedWords.table(lang ?? '');
+  const hit = table.get(word);
   if (hit !== undefined) return Number.isNaN(hit) ? undefined : hit;
   const value = parseNumberWordUncached(word, lang);
-  if (parsedWords.size >= PARSED_WORDS_LIMIT) parsedWords.clear();
-  parsedWords.set(cacheKey, value ?? Number.NaN); // NaN: not a number word (never a parse result)
+  parsedWords.remember(table, word, value ?? Number.NaN); // NaN: not a number word (never a parse result)
   return value;
 }
 
-const parsedWords = new Map<string, number>();
-const PARSED_WORDS_LIMIT = 100_000;
+const parsedWords = new LangMemo<number>(100_000);
 
 function parseNumberWordUncached(word: string, lang?: string): number | undefined {
   const w = word.trim().toLowerCase().normalize('NFC');
