@@ -52,7 +52,7 @@ const FOLD_MAP: Record<string, string> = {
   ø: 'o', æ: 'ae', å: 'a', ß: 'ss', œ: 'oe', ð: 'd', þ: 'th', ł: 'l', đ: 'd', ı: 'i',
 };
 
-function isAscii(text: string): boolean {
+export function isAscii(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
   return true;
 }

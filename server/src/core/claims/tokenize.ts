@@ -1,7 +1,7 @@
 // Tokens with exact offsets into the segment text. Numbers keep their local
 // separators (1.200, 1,5, 10.24, 13:10) and are interpreted later, in context.
 
-import { fold } from './normalize.js';
+import { fold, isAscii } from './normalize.js';
 
 export type TokenKind = 'word' | 'number' | 'punct';
 
@@ -30,13 +30,15 @@ export function tokenize(text: string): Token[] {
     const value = match[0];
     const kind: TokenKind = match[1] !== undefined ? 'number' : match[2] !== undefined ? 'word' : 'punct';
     const first = value[0] ?? '';
+    const lower = value.toLowerCase();
     tokens.push({
       text: value,
       start: match.index,
       end: match.index + value.length,
       kind,
-      lower: value.toLowerCase(),
-      folded: fold(value),
+      lower,
+      // fold() of plain ASCII is its lowercase: share the string (and its hash, for the lookups).
+      folded: isAscii(lower) ? lower : fold(value),
       capitalised: kind === 'word' && first !== first.toLowerCase() && first === first.toUpperCase(),
     });
   }
