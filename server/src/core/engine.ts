@@ -14,6 +14,7 @@ import { extractClaim } from './claims/extract.js';
 import { parseSource } from './corpus/source.js';
 import { CorpusIndex } from './index/corpusIndex.js';
 import { NameResolver } from './index/nameResolver.js';
+import { decodeSnapshot, encodeSnapshot, snapshotTag, type FileStamp } from './index/snapshot.js';
 import { detectDocumentLanguage } from './text/language.js';
 import { LineIndex } from './text/lines.js';
 import { segmentText } from './text/segment.js';
@@ -65,8 +66,9 @@ export class Engine {
   readonly maxFileBytes: number;
   private readonly trace?: (line: string) => void;
   private version = 0;
-  private readonly index = new CorpusIndex();
-  private readonly names = new NameResolver(this.index);
+  // Replaced as a whole by importSnapshot().
+  private index = new CorpusIndex();
+  private names = new NameResolver(this.index);
   private readonly sourceProblems = new Map<string, Problem[]>();
   private readonly lineIndexes = new Map<string, LineIndex>();
   // Verdicts by sentence text + language: unchanged sentences are not re-checked while typing.
@@ -115,6 +117,42 @@ export class Engine {
     this.lineIndexes.delete(doc.path);
     this.sourceProblems.delete(doc.path);
     this.version++;
+  }
+
+  /**
+   * The corpus as one compact binary blob, for a warm start (index/snapshot.ts).
+   * `stamps`: the caller's stamp of every corpus file it gave to setSource
+   * (problems of other paths, such as walk problems, are not kept).
+   * `buildId`: the caller's code version; a blob only imports into the same one.
+   */
+  exportSnapshot(options: { buildId: string; stamps: ReadonlyMap<string, FileStamp> }): Uint8Array {
+    const problems = [...this.sourceProblems].filter(([path]) => options.stamps.has(path));
+    return encodeSnapshot({ index: this.index.exportState(), problems, stamps: [...options.stamps] }, snapshotTag(options.buildId));
+  }
+
+  /**
+   * Replaces the corpus by a snapshot's, exactly as it was exported. A corrupt,
+   * truncated or foreign blob is rejected with a reason and the engine keeps
+   * its corpus. On success the caller compares the returned stamps with the
+   * files and applies the differences (setSource / removeSource).
+   */
+  importSnapshot(bytes: Uint8Array, options: { buildId: string }): { ok: true; stamps: Map<string, FileStamp>; documents: number } | { ok: false; reason: string } {
+    const decoded = decodeSnapshot(bytes, snapshotTag(options.buildId));
+    if (!decoded.ok) return decoded;
+    let index: CorpusIndex;
+    try {
+      index = CorpusIndex.fromState(decoded.content.index);
+    } catch (error) {
+      return { ok: false, reason: `unreadable (${error instanceof Error ? error.message : String(error)})` };
+    }
+    this.index = index;
+    this.names = new NameResolver(index);
+    this.sourceProblems.clear();
+    for (const [path, problems] of decoded.content.problems) this.sourceProblems.set(path, problems);
+    this.lineIndexes.clear();
+    this.verdictCache.clear();
+    this.version++;
+    return { ok: true, stamps: new Map(decoded.content.stamps), documents: index.documentCount };
   }
 
   removeSource(path: string): void {

@@ -1,0 +1,185 @@
+// The persisted index (core/index/snapshot.ts, Engine.exportSnapshot/importSnapshot):
+// a round trip gives the very same verdicts, a damaged or foreign blob is
+// rejected and never half-imported, and changed files are re-indexed alone.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Engine } from '../../../server/src/core/engine.js';
+import { contentHash, type FileStamp } from '../../../server/src/core/index/snapshot.js';
+import { generateArticle, generateDraft } from '../../../bench/generate.js';
+import { repoRoot } from '../../protocol/harness.js';
+
+const BUILD = 'unit-test';
+
+interface Corpus {
+  files: Map<string, string>;
+}
+
+/** The demo corpus plus 40 generated articles (plain text and Markdown with front matter). */
+function corpus(): Corpus {
+  const files = new Map<string, string>();
+  const dir = join(repoRoot, 'corpus');
+  for (const name of readdirSync(dir).sort()) files.set(`corpus/${name}`, readFileSync(join(dir, name), 'utf8'));
+  // Markdown whose masked markup makes segment texts differ from the raw text.
+  files.set(
+    'notes/links.md',
+    '---\ntitle: Notes\n---\n# The *armoured* train\n\nThe *armoured* train has [90 carriages](https://example.org/a) and runs at **60 km/h**.\n' +
+      'It left\non <b>Sunday</b>.\n\n- A list item with `code` and 12 wagons\n',
+  );
+  for (let i = 0; i < 40; i++) {
+    const article = generateArticle(i, 3);
+    files.set(`gen/${article.name}`, article.text);
+  }
+  return { files };
+}
+
+function stampOf(text: string): FileStamp {
+  const bytes = new TextEncoder().encode(text);
+  return { size: bytes.length, mtimeMs: 1, hash: contentHash(bytes) };
+}
+
+function indexed(files: Map<string, string>): { engine: Engine; stamps: Map<string, FileStamp> } {
+  const engine = new Engine();
+  const stamps = new Map<string, FileStamp>();
+  for (const [path, text] of files) {
+    engine.setSource(path, text);
+    stamps.set(path, stampOf(text));
+  }
+  return { engine, stamps };
+}
+
+const drafts = [
+  generateDraft(3),
+  readFileSync(join(repoRoot, 'examples', 'draft.md'), 'utf8'),
+  'Kim Jong-un reiste med et pansret tog på 90 vogner. Toget kjører i 60 km/t.\n\nDe trein reed met een topsnelheid van 88 km/u naar Vladivostok.',
+];
+
+/** Everything a check reports, for exact comparison. */
+function verdicts(engine: Engine): string {
+  return JSON.stringify(drafts.map((draft) => engine.checkDraft(draft).claims));
+}
+
+test('a snapshot round trip gives identical verdicts, documents and problems', () => {
+  const { files } = corpus();
+  files.set('corpus/empty.txt', '   \n');
+  const { engine, stamps } = indexed(files);
+  const blob = engine.exportSnapshot({ buildId: BUILD, stamps });
+  const warm = new Engine();
+  const result = warm.importSnapshot(blob, { buildId: BUILD });
+  assert.ok(result.ok, result.ok ? '' : result.reason);
+  assert.equal(result.documents, engine.stats().documents);
+  assert.deepEqual([...result.stamps], [...stamps]);
+  assert.deepEqual(warm.stats(), engine.stats());
+  assert.deepEqual(warm.problems(), engine.problems());
+  assert.equal(verdicts(warm), verdicts(engine));
+  // Documents come back with their text, metadata and segments.
+  for (const doc of engine.sources()) {
+    const back = warm.source(doc.path)!;
+    assert.equal(back.text, doc.text);
+    assert.deepEqual(back.meta, doc.meta);
+    assert.equal(back.lang, doc.lang);
+    assert.equal(back.hash, doc.hash);
+    assert.deepEqual(back.segments, doc.segments);
+  }
+});
+
+test('a snapshot keeps removed documents tombstoned exactly as the engine had them', () => {
+  const { files } = corpus();
+  const { engine, stamps } = indexed(files);
+  const paths = [...files.keys()];
+  for (const path of paths.slice(0, 6)) {
+    engine.removeSource(path);
+    stamps.delete(path);
+  }
+  engine.setSource(paths[7], files.get(paths[7]) + '\n\nThe bridge is 412 metres long, officials said on Friday.\n');
+  const warm = new Engine();
+  assert.ok(warm.importSnapshot(engine.exportSnapshot({ buildId: BUILD, stamps }), { buildId: BUILD }).ok);
+  assert.deepEqual(warm.stats(), engine.stats());
+  assert.equal(verdicts(warm), verdicts(engine));
+});
+
+test('after an import, changed files are re-indexed alone and give the verdicts of the same change applied in place', () => {
+  const { files } = corpus();
+  const { engine, stamps } = indexed(files);
+  const blob = engine.exportSnapshot({ buildId: BUILD, stamps });
+
+  // On disk meanwhile: one file changed, one deleted, one added.
+  const paths = [...files.keys()];
+  const changed = paths[2];
+  const deleted = paths[10];
+  const now = new Map(files);
+  now.set(changed, files.get(changed)!.replace(/\d+/, '77'));
+  now.delete(deleted);
+  now.set('gen/new.txt', generateArticle(500, 3).text);
+
+  const warm = new Engine();
+  const result = warm.importSnapshot(blob, { buildId: BUILD });
+  assert.ok(result.ok);
+  const reindexed: string[] = [];
+  for (const [path, text] of now) {
+    const stamp = result.stamps.get(path);
+    if (stamp && stamp.hash === stampOf(text).hash) continue;
+    warm.setSource(path, text);
+    reindexed.push(path);
+  }
+  for (const path of result.stamps.keys()) if (!now.has(path)) warm.removeSource(path);
+  assert.deepEqual(reindexed.sort(), [changed, 'gen/new.txt'].sort());
+
+  // The engine that saw the same changes live.
+  engine.setSource(changed, now.get(changed)!);
+  engine.removeSource(deleted);
+  engine.setSource('gen/new.txt', now.get('gen/new.txt')!);
+  assert.deepEqual(warm.stats(), engine.stats());
+  assert.equal(verdicts(warm), verdicts(engine));
+});
+
+test('a corrupt, truncated, foreign or wrong-version snapshot is rejected and the engine keeps its corpus', () => {
+  const { files } = corpus();
+  const { engine, stamps } = indexed(files);
+  const blob = engine.exportSnapshot({ buildId: BUILD, stamps });
+
+  const target = new Engine();
+  target.setSource('kept.txt', 'The ferry is 120 metres long and carries 600 passengers.');
+  const before = verdicts(target);
+  const flipped = (at: number) => {
+    const copy = blob.slice();
+    copy[at] ^= 0x40;
+    return copy;
+  };
+  const wrongVersion = blob.slice();
+  new DataView(wrongVersion.buffer).setUint32(8, 999, true);
+  const cases: Array<[string, Uint8Array, RegExp]> = [
+    ['empty', new Uint8Array(0), /too short/],
+    ['not a snapshot', new TextEncoder().encode('{"hello": "world"} and some more bytes to be long enough'), /not an index snapshot/],
+    ['truncated', blob.subarray(0, Math.floor(blob.length / 2)), /truncated/],
+    ['a flipped bit in the postings', flipped(blob.length - 3), /checksum/],
+    ['a flipped bit in the header', flipped(40), /checksum/],
+    ['another format version', wrongVersion, /format version 999/],
+  ];
+  for (const [what, bytes, reason] of cases) {
+    const result = target.importSnapshot(bytes, { buildId: BUILD });
+    assert.equal(result.ok, false, what);
+    assert.match((result as { reason: string }).reason, reason, what);
+  }
+  const foreign = target.importSnapshot(blob, { buildId: 'another-build' });
+  assert.equal(foreign.ok, false);
+  assert.match((foreign as { reason: string }).reason, /another version/);
+  assert.equal(target.stats().documents, 1);
+  assert.equal(verdicts(target), before);
+});
+
+test('an engine restored from a snapshot accepts new sources and exports again', () => {
+  const { files } = corpus();
+  const { engine, stamps } = indexed(files);
+  const warm = new Engine();
+  assert.ok(warm.importSnapshot(engine.exportSnapshot({ buildId: BUILD, stamps }), { buildId: BUILD }).ok);
+  const extra = generateArticle(900, 3);
+  warm.setSource('gen/extra.md', extra.text);
+  engine.setSource('gen/extra.md', extra.text);
+  stamps.set('gen/extra.md', stampOf(extra.text));
+  const again = new Engine();
+  assert.ok(again.importSnapshot(warm.exportSnapshot({ buildId: BUILD, stamps }), { buildId: BUILD }).ok);
+  assert.equal(verdicts(again), verdicts(engine));
+});
