@@ -26,7 +26,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corrob
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
-  const initializationOptions: InitializationOptions = { workspaceTrusted: vscode.workspace.isTrusted };
+  const initializationOptions: InitializationOptions = {
+    workspaceTrusted: vscode.workspace.isTrusted,
+    // The index cache (warm start) lives in the extension's storage, never in the workspace.
+    storagePath: (context.storageUri ?? context.globalStorageUri).fsPath,
+  };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'markdown' },

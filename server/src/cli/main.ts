@@ -4,6 +4,9 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from './args.js';
 import { formatJson, formatSarif, formatText, type CheckRun } from './format.js';
+import { resolve } from 'node:path';
+import { CorpusStamps } from '../node/corpusStamps.js';
+import { IndexCache } from '../node/indexCache.js';
 import { loadCorpus } from '../node/loadCorpus.js';
 import { Engine } from '../core/engine.js';
 import type { Verdict } from '../core/types.js';
@@ -19,12 +22,25 @@ check     Checks every factual sentence of each FILE (Markdown or plain text) ag
                               (default: contradicted,disputed; "none" never fails)
           --lang CODE         the drafts' language (default: detected per sentence)
           --max-file-mb N     skip corpus files larger than N MB (default 5)
+          --cache DIR         keep the corpus index in DIR: the next run reads and
+                              re-indexes only the files that changed
           --show-supported    text format: list supported claims too
 lsp       Starts the language server (--stdio).
 
 Exit codes: 0 no failing verdicts, 1 some failing verdicts, 2 usage or corpus error.`;
 
 const VERDICTS: readonly Verdict[] = ['supported', 'contradicted', 'disputed', 'unsupported'];
+
+/** Index cache messages: a cache that cannot be used is said on stderr; the rest is quiet. */
+const cliLogger = {
+  info(): void {},
+  warn(message: string): void {
+    process.stderr.write(`${message.replace(/^Corroborate: /, 'corroborate: ')}\n`);
+  },
+  error(message: string): void {
+    process.stderr.write(`${message.replace(/^Corroborate: /, 'corroborate: ')}\n`);
+  },
+};
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -43,7 +59,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const parsed = parseArgs(rest, {
     multi: ['corpus'],
-    values: ['format', 'fail-on', 'lang', 'max-file-mb'],
+    values: ['format', 'fail-on', 'lang', 'max-file-mb', 'cache'],
     flags: ['show-supported', 'help'],
   });
   if ('error' in parsed) {
@@ -77,7 +93,17 @@ async function main(argv: string[]): Promise<number> {
   }
   const roots = parsed.multi.get('corpus') ?? ['corpus'];
   const engine = new Engine({ maxFileBytes: Math.round(maxMb * 1024 * 1024) });
-  const loaded = await loadCorpus(engine, roots);
+  const cacheDir = parsed.values.get('cache');
+  const cache = cacheDir
+    ? IndexCache.forFolder(process.cwd(), { storagePath: resolve(cacheDir), trusted: true, log: cliLogger, key: JSON.stringify([process.cwd(), roots]) })
+    : undefined;
+  const cached = cache ? await cache.load(engine) : undefined;
+  const stamps = cache ? new CorpusStamps(cached) : undefined;
+  const loaded = await loadCorpus(engine, roots, undefined, stamps);
+  if (cache && stamps && (!cached || loaded.changed > 0)) {
+    cache.scheduleSave(() => ({ engine, stamps: stamps.current }), 0);
+    await cache.flush();
+  }
   if (engine.stats().documents === 0) {
     const reasons = engine.problems().map((p) => `  ${p.message}`).join('\n');
     process.stderr.write(`corroborate: the corpus (${roots.join(', ')}) has no readable documents.\n${reasons}\n`);

@@ -6,7 +6,7 @@
 
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, relative } from 'node:path';
-import { DEFAULT_CORPUS_EXTENSIONS, walkCorpus, type WalkItem } from '../core/corpus/walk.js';
+import { DEFAULT_CORPUS_EXTENSIONS, walkCorpus, type CorpusFileStat, type ReuseOptions, type UnchangedItem, type WalkItem } from '../core/corpus/walk.js';
 import { tooLargeProblem } from '../core/text/decode.js';
 import { NodeFileSystem } from '../node/nodeFileSystem.js';
 import { toSlashes } from './claimView.js';
@@ -47,19 +47,24 @@ export function inCorpusRoot(root: CorpusRoot, absolutePath: string): boolean {
   return hasCorpusExtension(absolutePath) && inFilter(root, rel);
 }
 
-/** Walks the roots, yielding corpus files and problems (a missing root is a problem, not an error). */
-export async function* walkRoots(roots: readonly CorpusRoot[], maxBytes: number): AsyncGenerator<CorpusEntry> {
+/**
+ * Walks the roots, yielding corpus files and problems (a missing root is a problem, not an error).
+ * `reuse`: see WalkOptions.reuse (asked only for files the include globs take).
+ */
+export async function* walkRoots(roots: readonly CorpusRoot[], maxBytes: number, reuse?: ReuseOptions['reuse']): AsyncGenerator<CorpusEntry | UnchangedItem> {
   const fs = new NodeFileSystem();
   for (const root of roots) {
     const exclude = (path: string) => {
       const rel = relativeTo(root.path, path);
       return rel !== undefined && root.exclude(rel);
     };
-    for await (const item of walkCorpus(fs, [root.path], { maxBytes, exclude, extensions: CORPUS_EXTENSIONS })) {
-      if (item.kind === 'file') {
-        const rel = relativeTo(root.path, item.path);
-        if (rel !== undefined && !root.include(rel)) continue;
-      }
+    const included = (path: string) => {
+      const rel = relativeTo(root.path, path);
+      return rel === undefined || root.include(rel);
+    };
+    const reuseIncluded = reuse && ((path: string, stat: CorpusFileStat) => included(path) && reuse(path, stat));
+    for await (const item of walkCorpus(fs, [root.path], { maxBytes, exclude, extensions: CORPUS_EXTENSIONS, reuse: reuseIncluded })) {
+      if (item.kind !== 'problem' && !included(item.path)) continue;
       yield item;
     }
   }

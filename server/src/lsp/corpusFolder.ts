@@ -12,8 +12,10 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { Engine } from '../core/engine.js';
 import type { Logger, Problem } from '../core/types.js';
 import { inCorpusRoot, readCorpusFile, walkRoots, type CorpusRoot } from './corpusFiles.js';
+import { CorpusStamps, stampOf, type FileStamp } from '../node/corpusStamps.js';
 import { DecisionSet, DecisionStore, type Decision } from './decisions.js';
 import { compileGlobs } from './glob.js';
+import type { IndexCache } from '../node/indexCache.js';
 import type { CorpusStatusParams, Settings } from './protocol.js';
 import { corpusSettingsKey, DEFAULT_SETTINGS } from './settings.js';
 
@@ -113,13 +115,18 @@ export class CorpusFolder {
   readonly #pending = new Set<string>();
   #drainScheduled = false;
   #lastStatus = 0;
+  /** The persisted index (warm start), if the folder has one. */
+  readonly #cache: IndexCache | undefined;
+  /** Stamps (size, mtime, content hash) of the disk files the live Engine holds: saved with the cache. */
+  #stamps = new Map<string, FileStamp>();
 
-  constructor(uri: string, path: string, name: string, host: FolderHost, options: { allowOutside: boolean }) {
+  constructor(uri: string, path: string, name: string, host: FolderHost, options: { allowOutside: boolean; cache?: IndexCache }) {
     this.uri = uri;
     this.path = path;
     this.name = name;
     this.#host = host;
     this.#allowOutside = options.allowOutside;
+    this.#cache = options.cache;
     this.engine = new Engine({ log: host.log });
     this.decisionStore = new DecisionStore(path);
     this.ready = new Promise((done) => {
@@ -311,6 +318,7 @@ export class CorpusFolder {
       this.engine.setSource(path, overlay);
       this.#indexed.add(path);
       this.#appliedOverlays.add(path);
+      this.#stamps.delete(path); // the buffer, not the disk file: not cached
       return true;
     }
     const entry = await readCorpusFile(path, this.maxBytes);
@@ -327,12 +335,28 @@ export class CorpusFolder {
     this.#walkProblems.delete(path);
     this.engine.setSource(path, entry.bytes);
     this.#indexed.add(path);
+    this.#stamps.set(path, stampOf(entry.bytes, entry.mtimeMs));
+    this.#saveCacheSoon();
     return true;
   }
 
   #forget(path: string): void {
     this.#walkProblems.delete(path);
-    if (this.#indexed.delete(path)) this.engine.removeSource(path);
+    this.#stamps.delete(path);
+    if (this.#indexed.delete(path)) {
+      this.engine.removeSource(path);
+      this.#saveCacheSoon();
+    }
+  }
+
+  /** Rewrites the index cache a little after the last corpus change (or at once). */
+  #saveCacheSoon(delayMs?: number): void {
+    this.#cache?.scheduleSave(() => ({ engine: this.engine, stamps: this.#stamps }), delayMs);
+  }
+
+  /** Writes a pending index cache save now (server shutdown). */
+  flushCache(): Promise<void> {
+    return this.#cache?.flush() ?? Promise.resolve();
   }
 
   async #runRebuild(token: RebuildToken): Promise<void> {
@@ -344,14 +368,18 @@ export class CorpusFolder {
       const engine = new Engine({ log: this.#host.log, maxFileBytes: this.maxBytes });
       const indexed = new Set<string>();
       const walkProblems = new Map<string, Problem>();
-      const files: { path: string; bytes: Uint8Array }[] = [];
+      // Warm start: the cached index first; the walk then reads only what changed since.
+      const cached = this.#cache ? await this.#cache.load(engine) : undefined;
+      const stamps = new CorpusStamps(cached);
+      let changed = 0;
+      const files: { path: string; bytes?: Uint8Array; mtimeMs: number }[] = [];
       let sliceStart = Date.now();
       this.#sendStatus('indexing', 0, 0, true, engine);
       // Listing first gives the total for "1,204 / 10,000 files".
-      for await (const entry of walkRoots(this.roots, this.maxBytes)) {
+      for await (const entry of walkRoots(this.roots, this.maxBytes, cached && stamps.reuse)) {
         if (token.cancelled) return;
         if (entry.kind === 'problem') walkProblems.set(entry.problem.path, entry.problem);
-        else files.push(entry);
+        else files.push(entry.kind === 'file' ? entry : { path: entry.path, mtimeMs: entry.mtimeMs });
         if (Date.now() - sliceStart > SLICE_MS) {
           progress.report(0, 0, `Reading corpus: ${files.length.toLocaleString('en-US')} files`);
           await yieldToEventLoop();
@@ -364,8 +392,15 @@ export class CorpusFolder {
         files[i] = undefined as never; // Let the bytes go as soon as they are indexed.
         if (indexed.has(file.path)) continue;
         const overlay = this.#overlays.get(file.path);
-        engine.setSource(file.path, overlay ?? file.bytes);
-        if (overlay !== undefined) this.#appliedOverlays.add(file.path);
+        if (overlay !== undefined) {
+          engine.setSource(file.path, overlay);
+          this.#appliedOverlays.add(file.path);
+          stamps.forget(file.path);
+          changed++;
+        } else if (file.bytes && stamps.read(file.path, file.bytes, file.mtimeMs)) {
+          engine.setSource(file.path, file.bytes);
+          changed++;
+        }
         indexed.add(file.path);
         if (Date.now() - sliceStart > SLICE_MS) {
           const done = i + 1;
@@ -381,18 +416,28 @@ export class CorpusFolder {
         if (!indexed.has(path) && this.isCorpusFile(path)) {
           engine.setSource(path, text);
           this.#appliedOverlays.add(path);
+          stamps.forget(path);
           indexed.add(path);
+          changed++;
         }
+      }
+      // Cached files that are gone (or no longer part of the corpus).
+      for (const path of stamps.vanished()) {
+        engine.removeSource(path);
+        changed++;
       }
       if (token.cancelled) return;
       this.engine = engine;
       this.generation++;
       this.#indexed = indexed;
       this.#walkProblems = walkProblems;
+      this.#stamps = stamps.current;
+      if (!cached || changed > 0) this.#saveCacheSoon(0);
       const stats = engine.stats();
       const problems = this.problems;
       this.#host.log.info(
         `Corroborate: indexed ${this.name}: ${stats.documents} documents, ${stats.sentences} sentences from ${total} files in ${Date.now() - started} ms` +
+          (cached ? ` (from the index cache, ${changed} file(s) re-indexed or removed)` : '') +
           (problems.length > 0 ? `; ${problems.length} problem(s)` : ''),
       );
       for (const problem of problems.slice(0, 20)) this.#host.log.warn(`Corroborate: ${problem.message}`);

@@ -137,4 +137,12 @@ export interface Settings {
 export interface InitializationOptions {
   /** False in an untrusted VS Code workspace: the server then never writes the decisions file. */
   workspaceTrusted?: boolean;
+  /**
+   * A directory the server may write its index cache to (VS Code: the
+   * extension's workspace storage). Without it the cache goes to
+   * `.corroborate/cache/` in each workspace folder (trusted workspaces only).
+   */
+  storagePath?: string;
+  /** False: no index cache at all (every start indexes the corpus from scratch). */
+  indexCache?: boolean;
 }

@@ -188,7 +188,11 @@ export function startServer(given?: Connection): void {
   connection.onRequest(EvidenceAtRequest.method, (params: EvidenceAtParams, token) =>
     guarded(world, 'evidenceAt', [], () => evidenceAt(world, params, token)),
   );
-  connection.onShutdown(() => watcher.dispose());
+  connection.onShutdown(async () => {
+    watcher.dispose();
+    // A pending index cache write (after corpus changes) is not lost on exit.
+    await Promise.all([...world.folders.values()].map((folder) => folder.flushCache()));
+  });
 
   world.documents.listen(connection);
   connection.listen();

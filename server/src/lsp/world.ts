@@ -18,6 +18,7 @@ import type { Logger } from '../core/types.js';
 import { DraftChecker } from './checks.js';
 import { toSlashes } from './claimView.js';
 import { CorpusFolder, type FolderHost, type IndexProgress } from './corpusFolder.js';
+import { IndexCache } from '../node/indexCache.js';
 import {
   CorpusStatusNotification,
   type CorpusStatusParams,
@@ -143,8 +144,14 @@ export class World {
   addFolder(folder: WorkspaceFolder): CorpusFolder | undefined {
     const path = uriToPath(folder.uri);
     if (path === undefined || this.folders.has(folder.uri)) return this.folders.get(folder.uri);
+    const trusted = this.initOptions.workspaceTrusted !== false;
+    const cache =
+      this.initOptions.indexCache === false
+        ? undefined
+        : IndexCache.forFolder(path, { storagePath: this.initOptions.storagePath, trusted, log: this.log });
     const corpusFolder = new CorpusFolder(folder.uri, path, folder.name, this.#host(), {
-      allowOutside: this.initOptions.workspaceTrusted !== false,
+      allowOutside: trusted,
+      cache,
     });
     this.folders.set(folder.uri, corpusFolder);
     return corpusFolder;

@@ -36,19 +36,37 @@ export interface WalkOptions {
   maxBytes: number;
 }
 
+export interface ReuseOptions extends WalkOptions {
+  /**
+   * Files for which this returns true are not read: they are yielded as
+   * `unchanged` (an index cache already holds them, by size and modification time).
+   */
+  reuse: ((path: string, stat: CorpusFileStat) => boolean) | undefined;
+}
+
 export type WalkItem =
   | { kind: 'file'; path: string; bytes: Uint8Array; mtimeMs: number }
   | { kind: 'problem'; problem: Problem };
 
+/** A file the `reuse` option kept from being read. */
+export interface UnchangedItem {
+  kind: 'unchanged';
+  path: string;
+  size: number;
+  mtimeMs: number;
+}
+
 export const DEFAULT_CORPUS_EXTENSIONS = ['.txt', '.md', '.markdown'];
 
-export async function* walkCorpus(fs: CorpusFileSystem, roots: string[], options: WalkOptions): AsyncGenerator<WalkItem> {
+export function walkCorpus(fs: CorpusFileSystem, roots: string[], options: ReuseOptions): AsyncGenerator<WalkItem | UnchangedItem>;
+export function walkCorpus(fs: CorpusFileSystem, roots: string[], options: WalkOptions): AsyncGenerator<WalkItem>;
+export async function* walkCorpus(fs: CorpusFileSystem, roots: string[], options: WalkOptions & Partial<ReuseOptions>): AsyncGenerator<WalkItem | UnchangedItem> {
   const extensions = (options.extensions ?? DEFAULT_CORPUS_EXTENSIONS).map((extension) => extension.toLowerCase());
   const hasCorpusExtension = (name: string) => extensions.some((extension) => name.toLowerCase().endsWith(extension));
   const visitedDirectories = new Set<string>();
   const seenFiles = new Set<string>();
 
-  async function* visitFile(path: string): AsyncGenerator<WalkItem> {
+  async function* visitFile(path: string): AsyncGenerator<WalkItem | UnchangedItem> {
     let stat: CorpusFileStat;
     let real: string;
     try {
@@ -64,6 +82,10 @@ export async function* walkCorpus(fs: CorpusFileSystem, roots: string[], options
       yield { kind: 'problem', problem: tooLargeProblem(path, stat.size, options.maxBytes) };
       return;
     }
+    if (options.reuse?.(path, stat)) {
+      yield { kind: 'unchanged', path, size: stat.size, mtimeMs: stat.mtimeMs };
+      return;
+    }
     try {
       const bytes = await fs.readFile(path);
       yield { kind: 'file', path, bytes, mtimeMs: stat.mtimeMs };
@@ -72,7 +94,7 @@ export async function* walkCorpus(fs: CorpusFileSystem, roots: string[], options
     }
   }
 
-  async function* visitDirectory(path: string): AsyncGenerator<WalkItem> {
+  async function* visitDirectory(path: string): AsyncGenerator<WalkItem | UnchangedItem> {
     let real: string;
     let entries: CorpusDirectoryEntry[];
     try {
