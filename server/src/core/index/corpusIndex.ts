@@ -86,6 +86,7 @@ export class CorpusIndex {
   private keyNames: string[] = [];
   private lists: Int32Array[] = [];
   private lengths = new Int32Array(INITIAL_CAPACITY);
+  private compactions = 0;
   private readonly claimCache = new Map<number, Claim>();
   private static readonly CLAIM_CACHE_SIZE = 4096;
   // Retrieval scratch, reused across calls (grown with the sentence count).
@@ -208,6 +209,24 @@ export class CorpusIndex {
   /** Every key in the postings, in the order keys first appeared (for vocabularies such as the fuzzy name list). */
   keys(): IterableIterator<string> {
     return this.keyNames.values();
+  }
+
+  /**
+   * Keys only ever get appended, except when postings are compacted (keys
+   * whose sentences are all gone are dropped then): a vocabulary built from
+   * keys() stays valid while `keyGeneration` is the same, and only needs the
+   * keys from its last `keyCount` on.
+   */
+  get keyGeneration(): number {
+    return this.compactions;
+  }
+
+  get keyCount(): number {
+    return this.keyNames.length;
+  }
+
+  keyAt(k: number): string {
+    return this.keyNames[k];
   }
 
   /**
@@ -477,6 +496,7 @@ export class CorpusIndex {
     this.lists = lists;
     this.lengths = lengths;
     this.deadCount = 0;
+    this.compactions++;
   }
 }
 
