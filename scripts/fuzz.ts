@@ -9,7 +9,7 @@
 //   npm run fuzz -- --property segmentText --seed 42 --path "3:1"   replay one failure
 //   npm run fuzz -- --adversarial-only --size 1000000               only the adversarial set
 //   options: --jobs N (worker threads, default 2), --size BYTES (adversarial input size,
-//            default 1 MB), --no-adversarial, --no-soak (skip the 100 MB corpus file),
+//            default 1 MB), --no-adversarial, --no-soak (skip the 100 MB file and 100,000 tiny files),
 //            --budget-ms MS (time budget per generated input, default 2000)
 
 import { spawnSync } from 'node:child_process';
@@ -327,7 +327,7 @@ async function fuzzAdversarial(options: Options, pool: Pool, failures: Failure[]
   return count;
 }
 
-/** A 100 MB corpus file through the CLI: skipped by size with a message naming it, without being read. */
+/** A 100 MB corpus file through the CLI (skipped by size with a message naming it), then 100,000 tiny files. */
 function soak(failures: Failure[]): void {
   const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
   const dir = mkdtempSync(join(tmpdir(), 'corroborate-soak-'));
@@ -353,6 +353,26 @@ function soak(failures: Failure[]): void {
     }
     process.stdout.write(`\nSoak: a 100 MB corpus file through the CLI: ${ok ? 'skipped as too-large, the good file still judged' : 'FAILED'} (${detail}) in ${format(elapsed)} ms\n`);
     if (!ok) failures.push({ property: 'soak: 100 MB corpus file', seed: 0, error: `${detail}\n${run.stderr}` });
+
+    // 100,000 tiny files next to the good one.
+    rmSync(huge);
+    const tiny = join(dir, 'corpus', 'tiny');
+    for (let i = 0; i < 100_000; i++) {
+      if (i % 1000 === 0) mkdirSync(join(tiny, String(i / 1000)), { recursive: true });
+      writeFileSync(join(tiny, String(Math.floor(i / 1000)), `${i}.txt`), `Note number ${i} is short.\n`);
+    }
+    const tinyStarted = Date.now();
+    const tinyRun = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'check', '--format', 'json', '--fail-on', 'none', 'draft.md'], { cwd: dir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    const tinyElapsed = Date.now() - tinyStarted;
+    let tinyOk = tinyRun.status === 0;
+    let tinyDetail = `exit ${tinyRun.status}`;
+    if (tinyOk) {
+      const json = JSON.parse(tinyRun.stdout) as { corpus: { documents: number }; drafts: { claims: { verdict: string }[] }[] };
+      tinyOk = json.corpus.documents === 100_001 && json.drafts[0]!.claims[0]?.verdict === 'contradicted';
+      tinyDetail = `${format(json.corpus.documents)} documents, draft verdict ${json.drafts[0]!.claims[0]?.verdict}`;
+    }
+    process.stdout.write(`Soak: 100,000 tiny corpus files through the CLI: ${tinyOk ? 'all indexed, the draft judged' : 'FAILED'} (${tinyDetail}) in ${format(tinyElapsed)} ms\n`);
+    if (!tinyOk) failures.push({ property: 'soak: 100,000 tiny files', seed: 0, error: `${tinyDetail}\n${tinyRun.stderr.slice(0, 2000)}` });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -3,3 +3,4 @@ import { testProperty } from './run.js';
 
 testProperty('Engine.checkDraft: no throw', 200);
 testProperty('Engine.checkDraft: cancellation', 100);
+testProperty('Engine.importSnapshot', 200);

@@ -331,6 +331,55 @@ const cancelling = define(
   },
 );
 
+let snapshot: { bytes: Uint8Array; verdicts: string } | undefined;
+const SNAPSHOT_DRAFT = 'The armoured train has a top speed of 88 km/h.\n\nThe train has ninety carriages.\n';
+
+function verdictsOf(engine: Engine): string {
+  return JSON.stringify(engine.checkDraft(SNAPSHOT_DRAFT).claims.map((claim) => [claim.verdict, claim.offsets, claim.evidence.map((item) => item.source)]));
+}
+
+/** A snapshot (index cache) of the fixed corpus, and the verdicts it gives. */
+function fixedSnapshot(): { bytes: Uint8Array; verdicts: string } {
+  if (!snapshot) {
+    const engine = new Engine();
+    const stamps = new Map<string, { size: number; mtimeMs: number; hash: string }>();
+    for (const [path, content] of Object.entries(FIXED_CORPUS)) {
+      engine.setSource(path, content);
+      stamps.set(path, { size: content.length, mtimeMs: 1, hash: hashText(content) });
+    }
+    snapshot = { bytes: engine.exportSnapshot({ buildId: 'fuzz', stamps }), verdicts: verdictsOf(engine) };
+  }
+  return snapshot;
+}
+
+/** How a cache file gets damaged: cut short, bytes flipped, junk appended, or replaced. */
+const damage = fc.oneof(
+  fc.record({ kind: fc.constant('truncate' as const), at: fc.double({ min: 0, max: 1, noNaN: true }) }),
+  fc.record({ kind: fc.constant('flip' as const), at: fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 1, max: 255 })), { minLength: 1, maxLength: 4 }) }),
+  fc.record({ kind: fc.constant('append' as const), junk: fc.uint8Array({ minLength: 1, maxLength: 16 }) }),
+  fc.record({ kind: fc.constant('replace' as const), junk: fc.uint8Array({ maxLength: 300 }) }),
+  fc.record({ kind: fc.constant('foreign' as const) }),
+);
+
+const snapshots = define('Engine.importSnapshot: a damaged index cache is rejected with a reason and the corpus kept', 5, damage, (how) => {
+  const { bytes, verdicts } = fixedSnapshot();
+  let damaged = bytes.slice();
+  if (how.kind === 'truncate') damaged = damaged.slice(0, Math.floor(how.at * damaged.length));
+  if (how.kind === 'flip') for (const [at, mask] of how.at) damaged[Math.min(damaged.length - 1, Math.floor(at * damaged.length))]! ^= mask;
+  if (how.kind === 'append') damaged = new Uint8Array([...damaged, ...how.junk]);
+  if (how.kind === 'replace') damaged = how.junk;
+  const engine = new Engine();
+  for (const [path, content] of Object.entries(FIXED_CORPUS)) engine.setSource(path, content);
+  const result = engine.importSnapshot(damaged, { buildId: how.kind === 'foreign' ? 'another build' : 'fuzz' });
+  if (result.ok) {
+    // Only an intact blob may load (a flip can hit a byte twice and undo itself).
+    assert.deepEqual(damaged, bytes, 'a damaged snapshot was accepted');
+  } else {
+    assert.ok(result.reason.length > 0, 'rejected without a reason');
+  }
+  assert.equal(verdictsOf(engine), verdicts, 'the verdicts changed after importing the snapshot');
+});
+
 export const PROPERTIES: PropertyDef<any>[] = [
   segmentation(true),
   segmentation(false),
@@ -344,6 +393,7 @@ export const PROPERTIES: PropertyDef<any>[] = [
   skeletons,
   checking,
   cancelling,
+  snapshots,
 ];
 
 export function property(name: string): PropertyDef<any> {
