@@ -327,9 +327,24 @@ async function fuzzAdversarial(options: Options, pool: Pool, failures: Failure[]
   return count;
 }
 
+interface SoakJson {
+  corpus: { documents: number; problems: { path: string; code: string }[] };
+  drafts: { claims: { verdict: string }[] }[];
+}
+
+/** Runs `corroborate check --format json draft.md` in `dir`; `judge` says whether the output is right and why. */
+function soakRun(dir: string, name: string, judge: (json: SoakJson) => { ok: boolean; detail: string }, failures: Failure[]): void {
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+  const started = Date.now();
+  const run = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'check', '--format', 'json', '--fail-on', 'none', 'draft.md'], { cwd: dir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const elapsed = Date.now() - started;
+  const { ok, detail } = run.status === 0 ? judge(JSON.parse(run.stdout) as SoakJson) : { ok: false, detail: `exit ${run.status}` };
+  process.stdout.write(`Soak: ${name} through the CLI: ${ok ? 'ok' : 'FAILED'} (${detail}) in ${format(elapsed)} ms\n`);
+  if (!ok) failures.push({ property: `soak: ${name}`, seed: 0, error: `${detail}\n${run.stderr.slice(0, 2000)}` });
+}
+
 /** A 100 MB corpus file through the CLI (skipped by size with a message naming it), then 100,000 tiny files. */
 function soak(failures: Failure[]): void {
-  const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
   const dir = mkdtempSync(join(tmpdir(), 'corroborate-soak-'));
   try {
     mkdirSync(join(dir, 'corpus'));
@@ -340,19 +355,12 @@ function soak(failures: Failure[]): void {
     for (let written = 0; written < 100 * 1024 * 1024; written += chunk.length) writeSync(fd, chunk);
     closeSync(fd);
     writeFileSync(join(dir, 'draft.md'), 'The armoured train has a top speed of 88 km/h.\n');
-    const started = Date.now();
-    const run = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'check', '--format', 'json', '--fail-on', 'none', 'draft.md'], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    const elapsed = Date.now() - started;
-    let ok = run.status === 0;
-    let detail = `exit ${run.status}`;
-    if (ok) {
-      const json = JSON.parse(run.stdout) as { corpus: { problems: { path: string; code: string }[] }; drafts: { claims: { verdict: string }[] }[] };
+    process.stdout.write('\n');
+    soakRun(dir, 'a 100 MB corpus file', (json) => {
       const problem = json.corpus.problems.find((item) => item.path.endsWith('huge 100MB.txt'));
-      ok = problem?.code === 'too-large' && json.drafts[0]!.claims[0]?.verdict === 'contradicted';
-      detail = `problem ${problem?.code}, draft verdict ${json.drafts[0]!.claims[0]?.verdict}`;
-    }
-    process.stdout.write(`\nSoak: a 100 MB corpus file through the CLI: ${ok ? 'skipped as too-large, the good file still judged' : 'FAILED'} (${detail}) in ${format(elapsed)} ms\n`);
-    if (!ok) failures.push({ property: 'soak: 100 MB corpus file', seed: 0, error: `${detail}\n${run.stderr}` });
+      const verdict = json.drafts[0]!.claims[0]?.verdict;
+      return { ok: problem?.code === 'too-large' && verdict === 'contradicted', detail: `skipped as ${problem?.code}, the good file still judged: ${verdict}` };
+    }, failures);
 
     // 100,000 tiny files next to the good one.
     rmSync(huge);
@@ -361,18 +369,10 @@ function soak(failures: Failure[]): void {
       if (i % 1000 === 0) mkdirSync(join(tiny, String(i / 1000)), { recursive: true });
       writeFileSync(join(tiny, String(Math.floor(i / 1000)), `${i}.txt`), `Note number ${i} is short.\n`);
     }
-    const tinyStarted = Date.now();
-    const tinyRun = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'check', '--format', 'json', '--fail-on', 'none', 'draft.md'], { cwd: dir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-    const tinyElapsed = Date.now() - tinyStarted;
-    let tinyOk = tinyRun.status === 0;
-    let tinyDetail = `exit ${tinyRun.status}`;
-    if (tinyOk) {
-      const json = JSON.parse(tinyRun.stdout) as { corpus: { documents: number }; drafts: { claims: { verdict: string }[] }[] };
-      tinyOk = json.corpus.documents === 100_001 && json.drafts[0]!.claims[0]?.verdict === 'contradicted';
-      tinyDetail = `${format(json.corpus.documents)} documents, draft verdict ${json.drafts[0]!.claims[0]?.verdict}`;
-    }
-    process.stdout.write(`Soak: 100,000 tiny corpus files through the CLI: ${tinyOk ? 'all indexed, the draft judged' : 'FAILED'} (${tinyDetail}) in ${format(tinyElapsed)} ms\n`);
-    if (!tinyOk) failures.push({ property: 'soak: 100,000 tiny files', seed: 0, error: `${tinyDetail}\n${tinyRun.stderr.slice(0, 2000)}` });
+    soakRun(dir, '100,000 tiny corpus files', (json) => {
+      const verdict = json.drafts[0]!.claims[0]?.verdict;
+      return { ok: json.corpus.documents === 100_001 && verdict === 'contradicted', detail: `${format(json.corpus.documents)} documents, draft verdict ${verdict}` };
+    }, failures);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
