@@ -3,6 +3,7 @@
 // and writes every claim result as JSON lines, so two builds can be diffed.
 //
 //   node out/bench/verdicts.js --corpus DIR --draft FILE [--draft FILE]... [--out FILE] [--edits N]
+//   node out/bench/verdicts.js --snapshot FILE --build-id ID --draft FILE ...   (a saved index instead of a folder)
 //
 // With --edits N it also replays N one-character edits of each draft (the
 // bench's edit stream) and a one-file corpus change, so the caches on the
@@ -13,13 +14,15 @@ import { join } from 'node:path';
 import { Engine } from '../server/src/core/engine.js';
 import type { DraftReport } from '../server/src/core/types.js';
 
-function parseArgs(argv: string[]): { corpus: string[]; drafts: string[]; out?: string; edits: number } {
-  const result = { corpus: [] as string[], drafts: [] as string[], out: undefined as string | undefined, edits: 0 };
+function parseArgs(argv: string[]): { corpus: string[]; drafts: string[]; out?: string; edits: number; snapshot?: string; buildId: string } {
+  const result = { corpus: [] as string[], drafts: [] as string[], out: undefined as string | undefined, edits: 0, snapshot: undefined as string | undefined, buildId: 'dev' };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--corpus') result.corpus.push(argv[++i]);
     else if (argv[i] === '--draft') result.drafts.push(argv[++i]);
     else if (argv[i] === '--out') result.out = argv[++i];
     else if (argv[i] === '--edits') result.edits = Number(argv[++i]);
+    else if (argv[i] === '--snapshot') result.snapshot = argv[++i];
+    else if (argv[i] === '--build-id') result.buildId = argv[++i];
   }
   return result;
 }
@@ -31,6 +34,10 @@ function lines(label: string, report: DraftReport): string[] {
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
   const engine = new Engine();
+  if (args.snapshot) {
+    const imported = engine.importSnapshot(readFileSync(args.snapshot), { buildId: args.buildId });
+    if (!imported.ok) throw new Error(`verdicts: ${args.snapshot}: ${imported.reason}`);
+  }
   for (const dir of args.corpus) {
     for (const name of readdirSync(dir).sort()) {
       if (name.startsWith('.')) continue;

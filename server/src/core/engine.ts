@@ -14,7 +14,7 @@ import { extractClaim } from './claims/extract.js';
 import { parseSource } from './corpus/source.js';
 import { CorpusIndex } from './index/corpusIndex.js';
 import { NameResolver } from './index/nameResolver.js';
-import { decodeSnapshot, encodeSnapshot, snapshotTag, type FileStamp } from './index/snapshot.js';
+import { decodeSnapshot, encodeSnapshot, encodeSnapshotParts, snapshotTag, type FileStamp, type SnapshotContent } from './index/snapshot.js';
 import { detectDocumentLanguage } from './text/language.js';
 import { LineIndex } from './text/lines.js';
 import { segmentText } from './text/segment.js';
@@ -126,8 +126,17 @@ export class Engine {
    * `buildId`: the caller's code version; a blob only imports into the same one.
    */
   exportSnapshot(options: { buildId: string; stamps: ReadonlyMap<string, FileStamp> }): Uint8Array {
-    const problems = [...this.sourceProblems].filter(([path]) => options.stamps.has(path));
-    return encodeSnapshot({ index: this.index.exportState(), problems, stamps: [...options.stamps] }, snapshotTag(options.buildId));
+    return encodeSnapshot(this.snapshotContent(options.stamps), snapshotTag(options.buildId));
+  }
+
+  /** exportSnapshot as parts to write one after the other (no copy of the whole index in memory). */
+  exportSnapshotParts(options: { buildId: string; stamps: ReadonlyMap<string, FileStamp> }): Uint8Array[] {
+    return encodeSnapshotParts(this.snapshotContent(options.stamps), snapshotTag(options.buildId));
+  }
+
+  private snapshotContent(stamps: ReadonlyMap<string, FileStamp>): SnapshotContent {
+    const problems = [...this.sourceProblems].filter(([path]) => stamps.has(path));
+    return { index: this.index.exportState(), problems, stamps: [...stamps] };
   }
 
   /**

@@ -113,10 +113,11 @@ export class IndexCache {
       } else {
         await mkdir(directory, { recursive: true });
       }
-      const blob = engine.exportSnapshot({ buildId: this.#buildId, stamps });
-      await writeFile(temporary, blob);
+      const parts = engine.exportSnapshotParts({ buildId: this.#buildId, stamps });
+      const size = parts.reduce((sum, part) => sum + part.length, 0);
+      await writeFile(temporary, parts);
       await rename(temporary, this.file);
-      this.#log.info(`Corroborate: index cache saved: ${engine.stats().documents} documents, ${(blob.length / 1e6).toFixed(1)} MB in ${Date.now() - started} ms`);
+      this.#log.info(`Corroborate: index cache saved: ${engine.stats().documents} documents, ${(size / 1e6).toFixed(1)} MB in ${Date.now() - started} ms`);
     } catch (error) {
       this.#log.warn(`Corroborate: index cache not saved: ${(error as Error).message}`);
       await rm(temporary, { force: true }).catch(() => undefined);

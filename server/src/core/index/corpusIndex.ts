@@ -13,11 +13,12 @@
 //   ascending sentence ids (grown by half when full). A persisted snapshot
 //   maps these arrays straight onto its bytes.
 // - Extracted claims are NOT kept for the whole corpus: verification
-//   re-extracts the few candidate sentences it looks at, through an LRU cache.
+//   re-extracts the candidate sentences it looks at, through an LRU cache of
+//   compact claims (no tokens) sized for one full check of a large draft.
 // - Removing a document tombstones its sentences; postings are compacted when
 //   a third of them are dead. A one-file update costs in proportion to that file.
-// - Retrieval scores into a dense Float64Array scratch over sentence ids and
-//   selects the top candidates in one pass (no map, no sort of every hit).
+// - Retrieval scores into a dense Float64Array scratch over sentence ids (0 =
+//   not reached) and selects the top candidates in one pass (no map, no sort).
 
 import type { Segment, SegmentKind, SourceDoc } from '../types.js';
 import { extractClaim, type Claim } from '../claims/extract.js';
@@ -88,11 +89,9 @@ export class CorpusIndex {
   private lengths = new Int32Array(INITIAL_CAPACITY);
   private compactions = 0;
   private readonly claimCache = new Map<number, Claim>();
-  private static readonly CLAIM_CACHE_SIZE = 4096;
+  private static readonly CLAIM_CACHE_SIZE = 16_384;
   // Retrieval scratch, reused across calls (grown with the sentence count).
   private scratchScores = new Float64Array(0);
-  private scratchMark = new Uint32Array(0);
-  private scratchEpoch = 0;
   private scratchTouched = new Int32Array(1024);
 
   get documentCount(): number {
@@ -187,6 +186,13 @@ export class CorpusIndex {
     return this.sentenceDoc[other] === this.sentenceDoc[id] ? other : undefined;
   }
 
+  /**
+   * The analysed claim of a corpus sentence, through an LRU cache that holds
+   * a full check's candidates (~12k claims on a 10,000-article corpus), so a
+   * re-check after a corpus change re-extracts almost nothing. Cached claims
+   * drop their tokens (a third of their size; verification reads atoms and
+   * terms only): `tokens` is empty.
+   */
   claim(id: number): Claim | undefined {
     const cached = this.claimCache.get(id);
     if (cached) {
@@ -198,6 +204,7 @@ export class CorpusIndex {
     const ref = this.sentence(id);
     if (!ref) return undefined;
     const claim = extractClaim(ref.segment, ref.doc.lang);
+    claim.tokens = NO_TOKENS;
     this.claimCache.set(id, claim);
     if (this.claimCache.size > CorpusIndex.CLAIM_CACHE_SIZE) {
       const oldest = this.claimCache.keys().next().value;
@@ -237,18 +244,38 @@ export class CorpusIndex {
    * order and stably sorting its entries, without the Map or the sort.
    */
   topByKeys(keys: readonly WeightedKey[], common: (postings: number) => boolean, limit: number): number[] {
-    const { scores, mark, epoch } = this.scratch();
-    let touched = this.scratchTouched;
-    let touchedCount = 0;
+    // A score of 0 marks "not reached": exact only for positive weights (always so; else the plain way).
+    if (!keys.every(({ weight }) => weight > 0 && Number.isFinite(weight))) return this.topByKeysPlain(keys, common, limit);
+    const scores = this.scratch();
+    const lists: Int32Array[] = [];
+    const lengths: number[] = [];
+    const weights: number[] = [];
     for (const { key, weight } of keys) {
       const k = this.keyIds.get(key);
       if (k === undefined) continue;
-      const list = this.lists[k];
-      const length = this.lengths[k];
+      lists.push(this.lists[k]);
+      lengths.push(this.lengths[k]);
+      weights.push(weight);
+    }
+    // remaining[j]: the most a sentence can still gain from lists j.. on.
+    const remaining = new Float64Array(lists.length + 1);
+    for (let j = lists.length - 1; j >= 0; j--) remaining[j] = remaining[j + 1] + weights[j];
+    let touched = this.scratchTouched;
+    let touchedCount = 0;
+    let result: number[] | undefined;
+    for (let j = 0; j < lists.length && !result; j++) {
+      const list = lists[j];
+      const length = lengths[j];
+      const weight = weights[j];
+      if (limit > 0 && length >= PRUNE_MIN_POSTINGS && touchedCount >= limit) {
+        result = this.finishPruned({ scores, touched, touchedCount, lists, lengths, weights, remaining, from: j, limit });
+        if (result) break;
+      }
       if (common(length)) {
         for (let i = 0; i < length; i++) {
           const id = list[i];
-          if (mark[id] === epoch) scores[id] += weight;
+          const score = scores[id];
+          if (score !== 0) scores[id] = score + weight;
         }
         continue;
       }
@@ -259,33 +286,92 @@ export class CorpusIndex {
       }
       for (let i = 0; i < length; i++) {
         const id = list[i];
-        if (mark[id] === epoch) {
-          scores[id] += weight;
+        const score = scores[id];
+        if (score !== 0) {
+          scores[id] = score + weight;
         } else {
-          mark[id] = epoch;
-          scores[id] = 0 + weight;
+          scores[id] = weight; // = 0 + weight
           touched[touchedCount++] = id;
         }
       }
     }
-    // One pass, keeping the best `limit` in order (stable: ties keep first-reached order).
-    const bestIds: number[] = [];
-    const bestScores: number[] = [];
+    if (!result) {
+      // One pass, keeping the best `limit` in order (stable: ties keep first-reached order).
+      const best = new TopList(limit);
+      for (let t = 0; t < touchedCount; t++) {
+        const id = touched[t];
+        if (this.sentenceDoc[id] >= 0) best.offer(id, scores[id]);
+      }
+      result = best.ids;
+    }
+    for (let t = 0; t < touchedCount; t++) scores[touched[t]] = 0; // the scratch is all zero between calls
+    return result;
+  }
+
+  /**
+   * MaxScore-style end of topByKeys before list `from`: `limit` reached sentences,
+   * fully scored by binary search in the lists still to come, set a floor; if
+   * those lists together weigh less than it, no sentence not reached yet can
+   * rank, and the reached ones that still can get their remaining weights by
+   * merging the lists with them (key order kept, so every sum is bit-identical).
+   * Undefined when the lists to come still weigh too much.
+   */
+  private finishPruned(state: {
+    scores: Float64Array;
+    touched: Int32Array;
+    touchedCount: number;
+    lists: Int32Array[];
+    lengths: number[];
+    weights: number[];
+    remaining: Float64Array;
+    from: number;
+    limit: number;
+  }): number[] | undefined {
+    const { scores, touched, touchedCount, lists, lengths, weights, remaining, from, limit } = state;
+    const leaders = new TopList(limit);
     for (let t = 0; t < touchedCount; t++) {
       const id = touched[t];
-      if (this.sentenceDoc[id] < 0) continue;
-      const score = scores[id];
-      if (bestIds.length === limit && !(score > bestScores[limit - 1])) continue;
-      let at = bestIds.length;
-      while (at > 0 && bestScores[at - 1] < score) at--;
-      bestIds.splice(at, 0, id);
-      bestScores.splice(at, 0, score);
-      if (bestIds.length > limit) {
-        bestIds.pop();
-        bestScores.pop();
+      if (this.sentenceDoc[id] >= 0) leaders.offer(id, scores[id]);
+    }
+    if (!leaders.full) return undefined;
+    // At least `limit` sentences score `floor` or more, so anything below it cannot rank.
+    let floor = Infinity;
+    for (const id of leaders.ids) {
+      let score = scores[id];
+      for (let i = from; i < lists.length; i++) if (contains(lists[i], lengths[i], id)) score += weights[i];
+      floor = Math.min(floor, score);
+    }
+    const rest = remaining[from] + SCORE_SLACK;
+    if (!(rest < floor)) return undefined;
+    const candidates: number[] = [];
+    for (let t = 0; t < touchedCount; t++) {
+      const id = touched[t];
+      if (this.sentenceDoc[id] >= 0 && scores[id] + rest >= floor) candidates.push(id);
+    }
+    const sorted = Int32Array.from(candidates).sort();
+    for (let i = from; i < lists.length; i++) addWhereListed(lists[i], lengths[i], sorted, weights[i], scores);
+    const best = new TopList(limit);
+    for (const id of candidates) best.offer(id, scores[id]);
+    return best.ids;
+  }
+
+  /** topByKeys as first written (a Map in key order, a stable sort): for weights that are not positive. */
+  private topByKeysPlain(keys: readonly WeightedKey[], common: (postings: number) => boolean, limit: number): number[] {
+    const scores = new Map<number, number>();
+    for (const { key, weight } of keys) {
+      const list = this.lookup(key);
+      const isCommon = common(list.length);
+      for (const id of list) {
+        const prev = scores.get(id);
+        if (prev === undefined && isCommon) continue;
+        scores.set(id, (prev ?? 0) + weight);
       }
     }
-    return bestIds;
+    return [...scores.entries()]
+      .filter(([id]) => this.isLive(id))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, limit)
+      .map(([id]) => id);
   }
 
   // ---------------------------------------------------------------- snapshot state
@@ -437,19 +523,10 @@ export class CorpusIndex {
     });
   }
 
-  private scratch(): { scores: Float64Array; mark: Uint32Array; epoch: number } {
-    if (this.scratchScores.length < this.sentenceCount) {
-      const size = Math.max(this.sentenceDoc.length, this.sentenceCount);
-      this.scratchScores = new Float64Array(size);
-      this.scratchMark = new Uint32Array(size);
-      this.scratchEpoch = 0;
-    }
-    this.scratchEpoch++;
-    if (this.scratchEpoch === 0xffffffff) {
-      this.scratchMark.fill(0);
-      this.scratchEpoch = 1;
-    }
-    return { scores: this.scratchScores, mark: this.scratchMark, epoch: this.scratchEpoch };
+  /** The retrieval scratch: one score per sentence, all zero between calls. */
+  private scratch(): Float64Array {
+    if (this.scratchScores.length < this.sentenceCount) this.scratchScores = new Float64Array(Math.max(this.sentenceDoc.length, this.sentenceCount));
+    return this.scratchScores;
   }
 
   private ensureCapacity(needed: number): void {
@@ -501,6 +578,76 @@ export class CorpusIndex {
 }
 
 const EMPTY_LIST = new Int32Array(0);
+/** Lists shorter than this are always read: pruning pays off on the long ones. */
+const PRUNE_MIN_POSTINGS = 2048;
+/** Far above the rounding error of a sum of a few dozen weights: bounds never cut a tie. */
+const SCORE_SLACK = 1e-9;
+
+/** Whether the ascending list[0..length) holds id (binary search). */
+function contains(list: Int32Array, length: number, id: number): boolean {
+  let low = 0;
+  let high = length - 1;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    const value = list[mid];
+    if (value < id) low = mid + 1;
+    else if (value > id) high = mid - 1;
+    else return true;
+  }
+  return false;
+}
+
+/** scores[id] += weight for each id of the ascending `ids` that list[0..length) holds (galloping merge). */
+function addWhereListed(list: Int32Array, length: number, ids: Int32Array, weight: number, scores: Float64Array): void {
+  let at = 0;
+  for (let c = 0; c < ids.length && at < length; c++) {
+    const id = ids[c];
+    if (list[at] < id) {
+      // Gallop to a bound, then binary search: list[low] < id <= list[high] (or high = length).
+      let step = 1;
+      let low = at;
+      let high = at + 1;
+      while (high < length && list[high] < id) {
+        low = high;
+        step *= 2;
+        high = low + step;
+      }
+      if (high > length) high = length;
+      while (low + 1 < high) {
+        const mid = (low + high) >>> 1;
+        if (list[mid] < id) low = mid;
+        else high = mid;
+      }
+      at = high;
+    }
+    if (at < length && list[at] === id) scores[id] += weight;
+  }
+}
+
+/** The best `limit` offers by score, best first; an offer ties after earlier equal ones (a stable sort's order). */
+class TopList {
+  readonly ids: number[] = [];
+  private readonly scores: number[] = [];
+  constructor(private readonly limit: number) {}
+
+  get full(): boolean {
+    return this.ids.length === this.limit;
+  }
+
+  offer(id: number, score: number): void {
+    const { ids, scores, limit } = this;
+    if (ids.length === limit && !(score > scores[limit - 1])) return;
+    let at = ids.length;
+    while (at > 0 && scores[at - 1] < score) at--;
+    ids.splice(at, 0, id);
+    scores.splice(at, 0, score);
+    if (ids.length > limit) {
+      ids.pop();
+      scores.pop();
+    }
+  }
+}
+const NO_TOKENS: Claim['tokens'] = Object.freeze([]) as unknown as Claim['tokens'];
 
 /** The retrieval keys of one analysed sentence. */
 export function claimKeys(claim: Claim): Set<string> {

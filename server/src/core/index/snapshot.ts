@@ -104,47 +104,100 @@ export function contentHash(bytes: Uint8Array): string {
   return (high >>> 0).toString(16).padStart(8, '0') + (low >>> 0).toString(16).padStart(8, '0') + ':' + bytes.length;
 }
 
-/** A 32-bit checksum of bytes[from..]: word-wise, so ~20 ms for 80 MB. */
-function checksum(bytes: Uint8Array, from: number): number {
-  let h = 0x9e3779b9 ^ (bytes.length - from);
-  const aligned = (bytes.byteOffset + from) % 4 === 0;
-  const words = Math.floor((bytes.length - from) / 4);
-  if (aligned) {
-    const view = new Int32Array(bytes.buffer, bytes.byteOffset + from, words);
-    for (let i = 0; i < words; i++) {
-      h = Math.imul(h ^ view[i], 0x01000193);
-      h ^= h >>> 15;
-    }
-  } else {
-    const data = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    for (let i = 0; i < words; i++) {
-      h = Math.imul(h ^ data.getInt32(from + i * 4, true), 0x01000193);
-      h ^= h >>> 15;
-    }
+/** Streaming 32-bit checksum over 4-byte words (little-endian); ~20 ms for 80 MB. */
+class Checksum {
+  private h: number;
+  constructor(length: number) {
+    this.h = 0x9e3779b9 ^ length;
   }
-  for (let i = from + words * 4; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
-  return h >>> 0;
+
+  /** `bytes.length` must be a multiple of 4 except for the last update. */
+  update(bytes: Uint8Array): void {
+    let h = this.h;
+    const words = bytes.length >>> 2;
+    if (bytes.byteOffset % 4 === 0) {
+      const view = new Int32Array(bytes.buffer, bytes.byteOffset, words);
+      for (let i = 0; i < words; i++) {
+        h = Math.imul(h ^ view[i], 0x01000193);
+        h ^= h >>> 15;
+      }
+    } else {
+      const data = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      for (let i = 0; i < words; i++) {
+        h = Math.imul(h ^ data.getInt32(i * 4, true), 0x01000193);
+        h ^= h >>> 15;
+      }
+    }
+    for (let i = words * 4; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
+    this.h = h;
+  }
+
+  get value(): number {
+    return this.h >>> 0;
+  }
+}
+
+function checksum(bytes: Uint8Array, from: number): number {
+  const sum = new Checksum(bytes.length - from);
+  sum.update(bytes.subarray(from));
+  return sum.value;
 }
 
 const align4 = (n: number) => (n + 3) & ~3;
 
-/** Serialises an engine's state (see Engine.exportSnapshot). */
-export function encodeSnapshot(content: SnapshotContent, tag: string): Uint8Array {
-  const { index } = content;
+/** `bytes` as its own part, zero-padded to a multiple of 4 bytes. */
+function padded(bytes: Uint8Array): Uint8Array {
+  if (bytes.length % 4 === 0) return bytes;
+  const out = new Uint8Array(align4(bytes.length));
+  out.set(bytes);
+  return out;
+}
+
+const asBytes = (array: Int32Array | Uint16Array) => new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+
+/** The UTF-8 of every document text, back to back, and each one's range. */
+function encodeTexts(docs: IndexState['docs']): { bytes: Uint8Array; ranges: Section[] } {
   const encoder = new TextEncoder();
-  const encodedTexts = index.docs.map(({ doc }) => encoder.encode(doc.text));
-  let textBytes = 0;
+  let chars = 0;
+  for (const { doc } of docs) chars += doc.text.length;
+  let buffer = new Uint8Array(Math.ceil(chars * 1.1) + 16);
+  let used = 0;
+  const ranges = docs.map(({ doc }) => {
+    const start = used;
+    let read = 0;
+    for (;;) {
+      const { read: r, written } = encoder.encodeInto(doc.text.slice(read), buffer.subarray(used));
+      read += r ?? 0;
+      used += written ?? 0;
+      if (read >= doc.text.length) break;
+      const grown = new Uint8Array(Math.ceil(buffer.length * 1.5) + doc.text.length * 3);
+      grown.set(buffer.subarray(0, used));
+      buffer = grown;
+    }
+    return { offset: start, length: used - start };
+  });
+  return { bytes: buffer.subarray(0, used), ranges };
+}
+
+/**
+ * Serialises an engine's state (see Engine.exportSnapshot) as parts to be
+ * written one after the other: the large ones are views of the index's own
+ * arrays, so writing a snapshot does not need a second copy of the index.
+ */
+export function encodeSnapshotParts(content: SnapshotContent, tag: string): Uint8Array[] {
+  const { index } = content;
+  const texts = encodeTexts(index.docs);
   const documents: Header['documents'] = index.docs.map(({ slot, firstSentence, doc }, i) => {
     const { text: _text, ...rest } = doc;
     void _text;
-    const section = { offset: textBytes, length: encodedTexts[i].length };
-    textBytes += section.length;
-    return { slot, first: firstSentence, text: section, doc: rest };
+    return { slot, first: firstSentence, text: texts.ranges[i], doc: rest };
   });
   const n = index.sentenceCount;
   const keyCount = index.keys.length;
   let postingCount = 0;
   for (const list of index.lists) postingCount += list.length;
+  const lengths = new Int32Array(keyCount);
+  index.lists.forEach((list, k) => (lengths[k] = list.length));
 
   // Section offsets relative to the start of the data area (after the header).
   let cursor = 0;
@@ -154,7 +207,7 @@ export function encodeSnapshot(content: SnapshotContent, tag: string): Uint8Arra
     return section;
   };
   const sections: Header['sections'] = {
-    texts: place(textBytes),
+    texts: place(texts.bytes.length),
     sentenceDoc: place(n * 4),
     sentenceSeg: place(n * 4),
     segStart: place(n * 4),
@@ -177,37 +230,45 @@ export function encodeSnapshot(content: SnapshotContent, tag: string): Uint8Arra
     stamps: content.stamps,
     sections,
   };
-  const headerBytes = encoder.encode(JSON.stringify(header));
+  const headerBytes = new TextEncoder().encode(JSON.stringify(header));
   const dataStart = align4(PREAMBLE + headerBytes.length);
   const total = dataStart + cursor;
-  const out = new Uint8Array(total);
-  out.set(MAGIC, 0);
-  out.set(headerBytes, PREAMBLE);
-  const at = (section: Section) => dataStart + section.offset;
-  let offset = at(sections.texts);
-  for (const bytes of encodedTexts) {
-    out.set(bytes, offset);
-    offset += bytes.length;
-  }
-  const int32 = (section: Section, values: Int32Array) => new Int32Array(out.buffer, at(section), values.length).set(values);
-  int32(sections.sentenceDoc, index.sentenceDoc);
-  int32(sections.sentenceSeg, index.sentenceSeg);
-  int32(sections.segStart, index.segStart);
-  int32(sections.segEnd, index.segEnd);
-  new Uint16Array(out.buffer, at(sections.segInfo), n).set(index.segInfo);
-  const lengths = new Int32Array(out.buffer, at(sections.lengths), keyCount);
-  const postings = new Int32Array(out.buffer, at(sections.postings), postingCount);
-  let p = 0;
-  index.lists.forEach((list, k) => {
-    lengths[k] = list.length;
-    postings.set(list, p);
-    p += list.length;
-  });
-  const view = new DataView(out.buffer);
+  const head = new Uint8Array(dataStart);
+  head.set(MAGIC, 0);
+  head.set(headerBytes, PREAMBLE);
+  // The sentence table is copied (removing a document writes into it, maybe while the parts
+  // are being written); postings are views: they only ever grow past the part of them written here.
+  const parts: Uint8Array[] = [
+    head,
+    padded(texts.bytes),
+    asBytes(index.sentenceDoc.slice()),
+    asBytes(index.sentenceSeg.slice()),
+    asBytes(index.segStart.slice()),
+    asBytes(index.segEnd.slice()),
+    padded(asBytes(index.segInfo.slice())),
+    asBytes(lengths),
+    ...index.lists.filter((list) => list.length > 0).map(asBytes),
+  ];
+  const sum = new Checksum(total - PREAMBLE);
+  sum.update(head.subarray(PREAMBLE));
+  for (const part of parts.slice(1)) sum.update(part);
+  const view = new DataView(head.buffer);
   view.setUint32(8, FORMAT_VERSION, true);
   view.setUint32(12, headerBytes.length, true);
+  view.setUint32(16, sum.value, true);
   view.setUint32(20, total, true);
-  view.setUint32(16, checksum(out, PREAMBLE), true);
+  return parts;
+}
+
+/** encodeSnapshotParts as one blob. */
+export function encodeSnapshot(content: SnapshotContent, tag: string): Uint8Array {
+  const parts = encodeSnapshotParts(content, tag);
+  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
   return out;
 }
 
@@ -249,7 +310,8 @@ export function decodeSnapshot(input: Uint8Array, expectedTag: string): Snapshot
       return { slot, firstSentence: first, doc: { ...doc, text: decoded } };
     });
     const lengths = int32(sections.lengths);
-    const postings = int32(sections.postings);
+    // An owned copy: the index must not keep the whole blob alive through views of it.
+    const postings = int32(sections.postings).slice();
     if (lengths.length !== header.keys.length) throw new Error('postings size');
     const lists: Int32Array[] = [];
     let p = 0;
