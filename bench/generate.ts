@@ -14,6 +14,7 @@
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CONCEPTS } from '../server/src/core/claims/data/concepts.js';
 
 export type GenLang = 'nb' | 'nl' | 'en' | 'de';
 const LANGS: GenLang[] = ['nb', 'nl', 'en', 'de'];
@@ -432,16 +433,64 @@ const FILLER: Record<GenLang, { subj: string[]; verb: string[]; obj: string[]; t
   },
 };
 
+/** Nouns and other content words of the lexicon, per language: a realistic spread of vocabulary for the filler. */
+const VOCABULARY: Record<GenLang, string[]> = (() => {
+  const out = { en: [], nb: [], nl: [], de: [] } as Record<GenLang, string[]>;
+  for (const entry of CONCEPTS) {
+    for (const lang of LANGS) {
+      for (const form of entry.forms[lang] ?? []) if (form.length >= 4 && !form.includes(' ')) out[lang].push(form);
+    }
+  }
+  return out;
+})();
+
+const ABOUT: Record<GenLang, (word: string) => string> = {
+  en: (word) => `about the ${word}`,
+  nb: (word) => `om ${word}`,
+  nl: (word) => `over de ${word}`,
+  de: (word) => `zum Thema ${word[0].toUpperCase()}${word.slice(1)}`,
+};
+
+const NUMBER_TAILS: Record<GenLang, string[]> = {
+  en: ['after {n} hours of talks', 'with {n} votes against', 'for the {n} families affected', 'at a cost of {n} million euros'],
+  nb: ['etter {n} timer med forhandlinger', 'med {n} stemmer mot', 'for de {n} berørte familiene', 'til en pris av {n} millioner kroner'],
+  nl: ['na {n} uur onderhandelen', 'met {n} stemmen tegen', 'voor de {n} getroffen gezinnen', 'voor {n} miljoen euro'],
+  de: ['nach {n} Stunden Verhandlungen', 'mit {n} Gegenstimmen', 'für die {n} betroffenen Familien', 'für {n} Millionen Euro'],
+};
+
 function filler(rng: Rng, lang: GenLang): string {
   const f = FILLER[lang];
   const subj = rng.pick(f.subj);
   const verb = rng.pick(f.verb);
-  const obj = rng.pick(f.obj);
-  const tail = rng.pick(f.tail);
+  let obj = rng.pick(f.obj);
+  // Most objects get a topic from the lexicon ("the proposal about the harbour"): the vocabulary of a real corpus.
+  if (rng.chance(0.7)) obj = `${obj} ${ABOUT[lang](rng.pick(VOCABULARY[lang]))}`;
+  const tail = rng.chance(0.25) ? rng.pick(NUMBER_TAILS[lang]).replace('{n}', String(rng.int(2, 480))) : rng.pick(f.tail);
   // German and Dutch separable verbs: "lehnte den Vorschlag ab".
   const parts = verb.split(' ');
   if ((lang === 'de' || lang === 'nl') && parts.length === 2) return `${subj} ${parts[0]} ${obj} ${tail} ${parts[1]}.`;
   return `${subj} ${verb} ${obj} ${tail}.`;
+}
+
+/** Who says so: most sentences of a real article carry a source, and it varies. */
+const SAID_BY: Record<GenLang, string[]> = {
+  en: ['according to {outlet}', '{outlet} reported', 'officials said on {W}', 'a spokesperson for {G} said', '{r} told reporters', '{r} said on {W}', '{r} of {G} told {outlet}'],
+  nb: ['melder {outlet}', 'skriver {outlet}', 'opplyste politiet {W}', 'sier en talsperson for {G}', 'sa {r} til {outlet}', 'sa {r} {W}', 'sier {r} i {G} til {outlet}'],
+  nl: ['meldt {outlet}', 'schrijft {outlet}', 'zei een woordvoerder van {G}', 'aldus {r}', 'liet de politie {W} weten', 'zei {r} {W}', 'zegt {r} van {G} tegen {outlet}'],
+  de: ['berichtet {outlet}', 'meldet {outlet}', 'sagte ein Sprecher von {G}', 'so {r}', 'teilte die Polizei am {W} mit', 'sagte {r} am {W}', 'sagte {r} von {G} der Zeitung {outlet}'],
+};
+
+/** A sentence with a random attribution before its final full stop (most of the time). */
+function attributed(sentence: string, rng: Rng, ctx: Context): string {
+  if (!sentence.endsWith('.') || rng.chance(0.25)) return sentence;
+  const { lang } = ctx;
+  const source = rng
+    .pick(SAID_BY[lang])
+    .replace('{outlet}', rng.pick(OUTLETS[lang]))
+    .replace('{W}', WEEKDAYS[lang][rng.int(0, 6)])
+    .replace('{G}', ctx.story.org[lang])
+    .replace('{r}', fullName(person(rng, lang)));
+  return `${sentence.slice(0, -1)}, ${source}.`;
 }
 
 // ------------------------------------------------------------------ rendering
@@ -552,7 +601,7 @@ export function generateArticle(i: number, seed = 1): Article {
   const boiler = BOILER[lang];
   const headline = fill(HEADLINES[s.topic][lang], ctx);
   const paragraphs: string[] = [];
-  const say = (t: T4) => capitalise(fill(t[lang], ctx));
+  const say = (t: T4) => attributed(capitalise(fill(t[lang], ctx)), rng, ctx);
 
   // Lead: two facts.
   paragraphs.push(`${say(facts[0])} ${say(facts[1])}`);
@@ -561,7 +610,7 @@ export function generateArticle(i: number, seed = 1): Article {
   // Decks drawn without replacement, so one article does not repeat itself.
   const quotes = rng.shuffle([...QUOTES]);
   const general = rng.shuffle([...GENERAL]);
-  const bodyParagraphs = rng.int(13, 17);
+  const bodyParagraphs = rng.int(10, 12);
   for (let p = 0; p < bodyParagraphs; p++) {
     const sentences: string[] = [];
     const count = rng.int(3, 4);
@@ -570,7 +619,7 @@ export function generateArticle(i: number, seed = 1): Article {
       if (roll < 0.3 && f < facts.length) sentences.push(say(facts[f++]));
       else if (roll < 0.4 && quotes.length > 1) sentences.push(say(quotes.pop()!));
       else if (roll < 0.7 && general.length > 0) sentences.push(say(general.pop()!));
-      else sentences.push(fill(filler(rng, lang), ctx));
+      else sentences.push(attributed(fill(filler(rng, lang), ctx), rng, ctx));
     }
     paragraphs.push(sentences.join(' '));
     if (p === 2 || p === 6 || p === 10) paragraphs.push(markdown ? `## ${rng.pick(CROSSHEADS[lang])}` : rng.pick(CROSSHEADS[lang]));
