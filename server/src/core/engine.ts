@@ -19,7 +19,7 @@ import { detectDocumentLanguage } from './text/language.js';
 import { LineIndex } from './text/lines.js';
 import { segmentText } from './text/segment.js';
 import { hashText } from './text/hash.js';
-import type { CancellationSignal, ClaimResult, DraftReport, Evidence, Logger, Problem, Segment, SourceDoc } from './types.js';
+import type { CancellationSignal, ClaimResult, DraftReport, Evidence, Logger, Problem, Segment, SourceDoc, ValueFix } from './types.js';
 import { silentLogger } from './types.js';
 import { describeFinding, valueFixes } from './verify/report.js';
 import { isCheckable, verifyClaim, type Finding } from './verify/verify.js';
@@ -59,6 +59,9 @@ interface CachedVerdict {
   finding: Finding | null;
   evidence: Evidence[];
   message: string;
+  /** Derived from the sentence text and the finding alone, so kept with them (filled on first use). */
+  fixes?: ValueFix[];
+  key?: string;
 }
 
 export class Engine {
@@ -225,7 +228,8 @@ export class Engine {
     if (!cached.finding) return null;
     const offsets = { start: segment.start, end: segment.end };
     const range = { start: lines.positionAt(segment.start), end: lines.positionAt(segment.end) };
-    const fixes = valueFixes(cached.finding, segment, this.index).map((fix) => ({
+    cached.fixes ??= valueFixes(cached.finding, segment, this.index);
+    const fixes = cached.fixes.map((fix) => ({
       ...fix,
       offsets: { start: fix.offsets.start + segment.start, end: fix.offsets.end + segment.start },
     }));
@@ -238,7 +242,7 @@ export class Engine {
       evidence: cached.evidence,
       fixes,
       lang: segment.lang,
-      key: claimKey(segment.text),
+      key: (cached.key ??= claimKey(segment.text)),
     };
   }
 

@@ -101,14 +101,33 @@ export function evidenceView(evidence: Evidence, folderPath: string): EvidenceVi
 }
 
 export function claimEvidenceHash(claim: ClaimResult, folderPath: string): string {
-  return evidenceHash(
+  // The engine hands out the same (never modified) evidence array for a sentence until
+  // the corpus changes: hashed once, not on every keystroke for every claim of the draft.
+  const hit = evidenceHashes.get(claim.evidence);
+  if (hit?.folderPath === folderPath) return hit.hash;
+  const hash = evidenceHash(
     claim.evidence.map((item) => ({
       source: displayPath(absoluteSourcePath(item.source, folderPath), folderPath),
       quote: item.quote,
       stance: item.stance,
     })),
   );
+  evidenceHashes.set(claim.evidence, { folderPath, hash });
+  return hash;
 }
+
+const evidenceHashes = new WeakMap<readonly Evidence[], { folderPath: string; hash: string }>();
+
+/** evidenceView, memoised per (never modified) Evidence object and folder. */
+export function cachedEvidenceView(evidence: Evidence, folderPath: string): EvidenceView {
+  const hit = evidenceViews.get(evidence);
+  if (hit?.folderPath === folderPath) return hit.view;
+  const view = evidenceView(evidence, folderPath);
+  evidenceViews.set(evidence, { folderPath, view });
+  return view;
+}
+
+const evidenceViews = new WeakMap<Evidence, { folderPath: string; view: EvidenceView }>();
 
 /** One citation per supporting source file, best-scoring first. */
 export function supportingSources(claim: ClaimResult, folderPath: string): CitationSource[] {

@@ -22,7 +22,7 @@ import {
   type CitationSource,
   type OffsetEdit,
 } from './citations.js';
-import { claimData, claimMessage, evidenceView, type ClaimData } from './claimView.js';
+import { cachedEvidenceView, claimData, claimMessage, type ClaimData } from './claimView.js';
 import { ServerCommands, type IgnoreClaimArgs, type Settings, type SeveritySetting } from './protocol.js';
 
 export const DIAGNOSTIC_SOURCE = 'corroborate';
@@ -73,7 +73,7 @@ export function toDiagnostics(
     };
     if (context.relatedInformation && claim.evidence.length > 0) {
       diagnostic.relatedInformation = claim.evidence.map((evidence): DiagnosticRelatedInformation => {
-        const view = evidenceView(evidence, context.folderPath);
+        const view = cachedEvidenceView(evidence, context.folderPath);
         const side = view.stance === 'supports' ? 'Agrees' : 'Disagrees';
         return {
           location: { uri: view.uri, range: evidence.range },
