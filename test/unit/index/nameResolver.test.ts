@@ -70,6 +70,23 @@ test('the name resolver returns what fuse.js over the whole list returns', () =>
   );
 });
 
+test('the name resolver returns what fuse.js returns on long lists of near-identical names (the pruned path)', () => {
+  fc.assert(
+    fc.property(fc.array(fc.stringMatching(/^[aenr]{3,12}$/), { minLength: 200, maxLength: 400 }), fc.array(fc.nat(), { minLength: 1, maxLength: 4 }), (list, seeds) => {
+      const keys = list.map((n) => `n:${n}`);
+      const resolver = new NameResolver(fakeIndex(keys));
+      const names = namesOf(keys);
+      for (const seed of seeds) {
+        const base = list[seed % list.length];
+        for (const skel of [base, edit(base, seed), edit(edit(base, seed), seed >> 3), base + 'rr' + base]) {
+          assert.deepEqual(resolver.resolve(skel, 0), reference(names, skel), `pattern ${skel}`);
+        }
+      }
+    }),
+    { numRuns: 60 },
+  );
+});
+
 test('the name resolver follows keys added to the index and compactions', () => {
   const index = fakeIndex(['n:kimiongun', 'n:putin', 's:train', 'n:soigu']);
   const resolver = new NameResolver(index);

@@ -247,7 +247,7 @@ export function encodeSnapshotParts(content: SnapshotContent, tag: string): Uint
     asBytes(index.segEnd.slice()),
     padded(asBytes(index.segInfo.slice())),
     asBytes(lengths),
-    ...index.lists.filter((list) => list.length > 0).map(asBytes),
+    ...postingChunks(index.lists),
   ];
   const sum = new Checksum(total - PREAMBLE);
   sum.update(head.subarray(PREAMBLE));
@@ -259,6 +259,41 @@ export function encodeSnapshotParts(content: SnapshotContent, tag: string): Uint
   view.setUint32(20, total, true);
   return parts;
 }
+
+/** The postings back to back, in chunks of a few MB (one write per list would be 100,000 writes). */
+function postingChunks(lists: readonly Int32Array[]): Uint8Array[] {
+  const chunks: Uint8Array[] = [];
+  let pending: Int32Array[] = [];
+  let pendingLength = 0;
+  const flush = () => {
+    if (pendingLength === 0) return;
+    const chunk = new Int32Array(pendingLength);
+    let at = 0;
+    for (const list of pending) {
+      chunk.set(list, at);
+      at += list.length;
+    }
+    chunks.push(asBytes(chunk));
+    pending = [];
+    pendingLength = 0;
+  };
+  for (const list of lists) {
+    if (list.length === 0) continue;
+    if (list.length >= POSTING_CHUNK) {
+      flush();
+      chunks.push(asBytes(list));
+      continue;
+    }
+    pending.push(list);
+    pendingLength += list.length;
+    if (pendingLength >= POSTING_CHUNK) flush();
+  }
+  flush();
+  return chunks;
+}
+
+/** Postings per written chunk (4 MB). */
+const POSTING_CHUNK = 1 << 20;
 
 /** encodeSnapshotParts as one blob. */
 export function encodeSnapshot(content: SnapshotContent, tag: string): Uint8Array {
