@@ -28,6 +28,9 @@ function corpus(): Corpus {
     '---\ntitle: Notes\n---\n# The *armoured* train\n\nThe *armoured* train has [90 carriages](https://example.org/a) and runs at **60 km/h**.\n' +
       'It left\non <b>Sunday</b>.\n\n- A list item with `code` and 12 wagons\n',
   );
+  // A lone surrogate (UTF-8 cannot carry it) and a text the decoder could take a byte order mark from.
+  files.set('odd/surrogate.txt', 'A lone \uD800 surrogate. The bridge is 40 metres long and opened in 2019.\n');
+  files.set('odd/feff.md', '# Notes\n\n\uFEFFThe ferry is 120 metres long and carries 600 passengers.\n');
   for (let i = 0; i < 40; i++) {
     const article = generateArticle(i, 3);
     files.set(`gen/${article.name}`, article.text);

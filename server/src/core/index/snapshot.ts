@@ -68,7 +68,8 @@ interface Header {
   langs: string[];
   keys: string[];
   segTexts: Array<[number, string]>;
-  documents: Array<{ slot: number; first: number; text: Section; doc: Omit<SourceDoc, 'segments' | 'text'> }>;
+  /** `raw`: the text itself, for a text UTF-8 cannot carry exactly (a lone surrogate); then `text` is empty. */
+  documents: Array<{ slot: number; first: number; text: Section; raw?: string; doc: Omit<SourceDoc, 'segments' | 'text'> }>;
   problems: Array<[string, Problem[]]>;
   stamps: Array<[string, FileStamp]>;
   sections: {
@@ -164,6 +165,7 @@ function encodeTexts(docs: IndexState['docs']): { bytes: Uint8Array; ranges: Sec
   let used = 0;
   const ranges = docs.map(({ doc }) => {
     const start = used;
+    if (!wellFormed(doc.text)) return { offset: start, length: 0 }; // kept in the header as is
     let read = 0;
     for (;;) {
       const { read: r, written } = encoder.encodeInto(doc.text.slice(read), buffer.subarray(used));
@@ -188,9 +190,8 @@ export function encodeSnapshotParts(content: SnapshotContent, tag: string): Uint
   const { index } = content;
   const texts = encodeTexts(index.docs);
   const documents: Header['documents'] = index.docs.map(({ slot, firstSentence, doc }, i) => {
-    const { text: _text, ...rest } = doc;
-    void _text;
-    return { slot, first: firstSentence, text: texts.ranges[i], doc: rest };
+    const { text, ...rest } = doc;
+    return wellFormed(text) ? { slot, first: firstSentence, text: texts.ranges[i], doc: rest } : { slot, first: firstSentence, text: texts.ranges[i], raw: text, doc: rest };
   });
   const n = index.sentenceCount;
   const keyCount = index.keys.length;
@@ -295,6 +296,31 @@ function postingChunks(lists: readonly Int32Array[]): Uint8Array[] {
 /** Postings per written chunk (4 MB). */
 const POSTING_CHUNK = 1 << 20;
 
+/** Whether UTF-8 round-trips the string exactly (no lone surrogate). */
+function wellFormed(text: string): boolean {
+  const native = (text as unknown as { isWellFormed?: () => boolean }).isWellFormed;
+  return native ? native.call(text) : !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
+}
+
+// ignoreBOM: a text that starts with U+FEFF keeps it, as it was encoded.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** `doc.text` as a property that decodes `bytes` on first read and then holds the string. */
+function lazyText(doc: SourceDoc, bytes: Uint8Array): void {
+  Object.defineProperty(doc, 'text', {
+    enumerable: true,
+    configurable: true,
+    get(): string {
+      const value = utf8.decode(bytes);
+      Object.defineProperty(doc, 'text', { value, writable: true, enumerable: true, configurable: true });
+      return value;
+    },
+    set(value: string) {
+      Object.defineProperty(doc, 'text', { value, writable: true, enumerable: true, configurable: true });
+    },
+  });
+}
+
 /** encodeSnapshotParts as one blob. */
 export function encodeSnapshot(content: SnapshotContent, tag: string): Uint8Array {
   const parts = encodeSnapshotParts(content, tag);
@@ -338,11 +364,15 @@ export function decodeSnapshot(input: Uint8Array, expectedTag: string): Snapshot
     const segInfo = new Uint16Array(bytes.buffer, bytes.byteOffset + within(sections.segInfo), n);
     if (sentenceDoc.length !== n || segInfo.length !== n) throw new Error('sentence table size');
     const textsStart = within(sections.texts);
-    const decoder = new TextDecoder('utf-8', { fatal: true });
-    const docs: IndexState['docs'] = header.documents.map(({ slot, first, text, doc }) => {
-      if (text.offset + text.length > sections.texts.length) throw new Error('text out of range');
-      const decoded = decoder.decode(bytes.subarray(textsStart + text.offset, textsStart + text.offset + text.length));
-      return { slot, firstSentence: first, doc: { ...doc, text: decoded } };
+    // Texts are decoded when first read (a check reads a fraction of the corpus): until then a
+    // document costs its UTF-8 bytes, in one owned copy of the texts section.
+    const texts = bytes.slice(textsStart, textsStart + sections.texts.length);
+    const docs: IndexState['docs'] = header.documents.map(({ slot, first, text, raw, doc }) => {
+      if (text.offset < 0 || text.offset + text.length > texts.length) throw new Error('text out of range');
+      const full = { ...doc } as SourceDoc;
+      if (raw !== undefined) full.text = raw;
+      else lazyText(full, texts.subarray(text.offset, text.offset + text.length));
+      return { slot, firstSentence: first, doc: full };
     });
     const lengths = int32(sections.lengths);
     // An owned copy: the index must not keep the whole blob alive through views of it.
