@@ -13,7 +13,21 @@ import {
   parseNumberWord,
 } from './data/numberWords.js';
 import { CASE_SENSITIVE_NAMES } from './data/gazetteer.js';
-import { compoundConcepts, compoundModifier, conceptOfPhrase, conceptsOf, isStopword, placeOf, startsPhrase } from './lexicon.js';
+import {
+  MAX_WORD_SYNSETS,
+  compoundConcepts,
+  compoundHeadSynsets,
+  compoundModifier,
+  conceptOfPhrase,
+  conceptsOf,
+  isStopword,
+  phraseSynsetsOf,
+  placeOf,
+  startsPhrase,
+  startsSynsetPhrase,
+  synsetsOf,
+} from './lexicon.js';
+import { synsetKey } from './keys.js';
 import { fold, normaliseLang, skeleton, stem, type Lang } from './normalize.js';
 import { LangMemo } from './memo.js';
 import { tokenize, type Token } from './tokenize.js';
@@ -563,6 +577,7 @@ function countedNoun(tokens: Token[], lowers: string[], k: number, lang: Lang): 
     const keys = new Set<string>();
     for (const c of conceptsOf(word, lang)) keys.add('c:' + c);
     for (const c of compoundConcepts(word, lang)) keys.add('c:' + c);
+    for (const id of synsetsOf(word, lang)) keys.add(synsetKey(id));
     keys.add('s:' + stem(word, lang));
     return [...keys];
   };
@@ -686,8 +701,11 @@ function termInfo(folded: string, lang: Lang): { keys: string[]; skel: string } 
   if (hit) return hit;
   const keys = new Set<string>();
   for (const c of conceptsOf(folded, lang)) keys.add('c:' + c);
+  const synsets = synsetsOf(folded, lang);
+  for (const id of synsets) keys.add(synsetKey(id));
   if (keys.size === 0) {
     for (const c of compoundConcepts(folded, lang)) keys.add('c:' + c);
+    for (const id of compoundHeadSynsets(folded, lang)) keys.add(synsetKey(id));
     const modifier = compoundModifier(folded, lang);
     if (modifier && modifier.length >= 4) keys.add('s:' + stem(modifier, lang));
   }
@@ -696,6 +714,41 @@ function termInfo(folded: string, lang: Lang): { keys: string[]; skel: string } 
   keys.add('s:' + stem(folded, lang));
   const info = { keys: [...keys], skel: skeleton(folded) };
   return termCache.remember(cache, folded, info);
+}
+
+/**
+ * A multi-word entry of the compiled lexicon starting at token i ("take part",
+ * "according to", "ta del"): one term whose keys are the phrase's synsets plus
+ * its content words' own keys, so "satellite images" still meets "bilder".
+ */
+function readSynsetPhrase(tokens: Token[], used: Uint8Array, i: number, lang: Lang): { term: Term; last: number } | undefined {
+  const first = tokens[i];
+  if (i + 1 >= tokens.length || !startsSynsetPhrase(first.folded, lang)) return undefined;
+  for (const length of [3, 2]) {
+    const last = i + length - 1;
+    if (last >= tokens.length) continue;
+    const words: string[] = [];
+    let ok = true;
+    for (let k = i; k <= last; k++) {
+      if (tokens[k].kind !== 'word' || used[k] || (k > i && tokens[k].start > tokens[k - 1].end + 1)) {
+        ok = false;
+        break;
+      }
+      words.push(tokens[k].folded);
+    }
+    if (!ok) continue;
+    const synsets = phraseSynsetsOf(words, lang);
+    if (synsets.length === 0) continue;
+    const keys = new Set<string>(synsets.slice(0, MAX_WORD_SYNSETS).map(synsetKey));
+    for (const word of words) if (!isStopword(word, lang)) for (const key of termInfo(word, lang).keys) keys.add(key);
+    // A phrase of function words only ("as well as") says nothing.
+    if (words.every((w) => isStopword(w, lang))) return undefined;
+    return {
+      term: { index: i, folded: words.join(' '), keys: [...keys], skel: skeleton(words.join('')), isName: false, offsets: { start: first.start, end: tokens[last].end } },
+      last,
+    };
+  }
+  return undefined;
 }
 
 function readTerms(tokens: Token[], used: Uint8Array, lang: Lang, names: NameAtom[]): Term[] {
@@ -714,6 +767,12 @@ function readTerms(tokens: Token[], used: Uint8Array, lang: Lang, names: NameAto
     const folded = tok.folded;
     // Multi-word concepts ("according to", "run out"): the phrase replaces its words.
     const phrase2 = i + 1 < tokens.length && startsPhrase(folded) && !isStopword(folded, lang) ? conceptOfPhrase(folded + ' ' + tokens[i + 1].folded) : undefined;
+    const synsetPhrase = !phrase2?.size ? readSynsetPhrase(tokens, used, i, lang) : undefined;
+    if (synsetPhrase) {
+      terms.push(synsetPhrase.term);
+      i = synsetPhrase.last;
+      continue;
+    }
     if (phrase2 && phrase2.size > 0) {
       // Keep the words' own keys too: "satellite images" still meets "bilder".
       const second = tokens[i + 1].folded;

@@ -2,11 +2,18 @@
 // expresses (speed/fart/snelheid → c:speed), which place or organisation a
 // name or adjective refers to (Noord-Korea/North Korean → g:north-korea),
 // stopwords, and the head of a compound (toppfart → fart, treinwagons → wagons).
+//
+// Two concept sources meet here: the hand-written news concepts (data/concepts.ts:
+// `c:` keys, a small vocabulary with inflections and compound heads written out)
+// and the compiled wordnet lexicon (compiledLexicon.ts: `w:` synset keys for the
+// general vocabulary of every language). Callers ask this module, never the data.
 
 import { CONCEPTS, NON_HEAD_FORMS } from './data/concepts.js';
 import { GAZETTEER } from './data/gazetteer.js';
 import { STOPWORDS } from './data/stopwords.js';
 import { fold, stem, SUPPORTED_LANGS } from './normalize.js';
+import { compiledLexicon, type Synsets } from './compiledLexicon.js';
+import { COMPOUNDING_LANGS, type Lang } from '../languages.js';
 
 const conceptBySurface = new Map<string, Set<string>>();
 /** Concepts by language, then by the stem of their single-word forms. */
@@ -113,7 +120,7 @@ export function isStopwordAnywhere(folded: string): boolean {
   return allStopwords.has(folded);
 }
 
-const COMPOUNDING = new Set(['nb', 'da', 'sv', 'nl', 'de']);
+const COMPOUNDING = COMPOUNDING_LANGS;
 const LINKING = ['s', 'e', 'en', 'er', 'es'];
 
 /** The longest known head of a compound (at least 3 letters must precede it). */
@@ -177,3 +184,58 @@ export function compoundModifier(folded: string, lang: string): string | undefin
   const found = compoundHead(folded);
   return found ? folded.slice(0, folded.length - found.head.length).replace(/[-s]$/, '') : undefined;
 }
+
+// ---------------------------------------------------------------- compiled wordnet lexicon
+
+/** How many synsets of one word become keys: the data orders them by preference. */
+export const MAX_WORD_SYNSETS = 5;
+const NO_SYNSETS: Synsets = [];
+
+/** Wordnet synsets a folded word expresses in `lang` (most preferred first, at most MAX_WORD_SYNSETS). */
+export function synsetsOf(folded: string, lang: string): Synsets {
+  const list = compiledLexicon.synsets(stem(folded, lang), lang as Lang);
+  return list.length > MAX_WORD_SYNSETS ? list.slice(0, MAX_WORD_SYNSETS) : list;
+}
+
+/** Whether a compiled multi-word entry starts with this folded word. */
+export function startsSynsetPhrase(folded: string, lang: string): boolean {
+  return compiledLexicon.startsPhrase(stem(folded, lang), lang as Lang);
+}
+
+/** Synsets of a two- or three-word phrase of folded words ("take part", "according to"). */
+export function phraseSynsetsOf(foldedWords: readonly string[], lang: string): Synsets {
+  const key = foldedWords.map((w) => stem(w, lang)).join(' ');
+  return compiledLexicon.phraseSynsets(key, lang as Lang);
+}
+
+const synsetCompoundCache = new Map<string, Synsets>();
+
+/**
+ * The synsets of a compound's head when the whole word is unknown to the
+ * compiled lexicon: "satellittbildene" → the synsets of "bilde". The head is
+ * the longest suffix (at least 4 letters, after at least 4 letters of
+ * modifier) whose stem is a lexicon word; only its two most preferred synsets
+ * count, since a head is weaker evidence than the word itself.
+ */
+export function compoundHeadSynsets(folded: string, lang: string): Synsets {
+  if (!COMPOUNDING.has(lang) || folded.length < 8) return NO_SYNSETS;
+  const cacheKey = lang + '\u0000' + folded;
+  let result = synsetCompoundCache.get(cacheKey);
+  if (result !== undefined) return result;
+  result = NO_SYNSETS;
+  const longest = Math.min(folded.length - 4, compiledLexicon.longestWord(lang as Lang) + 3);
+  for (let length = longest; length >= 4; length--) {
+    const head = folded.slice(folded.length - length);
+    if (head.length < 5 && nonHeads.has(head)) continue;
+    const list = compiledLexicon.synsets(stem(head, lang), lang as Lang);
+    if (list.length > 0) {
+      result = list.slice(0, 2);
+      break;
+    }
+  }
+  if (synsetCompoundCache.size >= COMPOUND_CACHE_LIMIT) synsetCompoundCache.clear();
+  synsetCompoundCache.set(cacheKey, result);
+  return result;
+}
+
+const nonHeads = new Set(NON_HEAD_FORMS.map((f) => fold(f)));

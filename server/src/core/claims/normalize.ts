@@ -5,28 +5,15 @@
 
 import snowball from 'snowball-stemmers';
 import { LangMemo } from './memo.js';
+import { LANGUAGES, STEMMER_NAMES, type Lang } from '../languages.js';
 
-const STEMMER_NAMES: Record<string, string> = {
-  en: 'english',
-  nb: 'norwegian',
-  nn: 'norwegian',
-  no: 'norwegian',
-  da: 'danish',
-  sv: 'swedish',
-  nl: 'dutch',
-  de: 'german',
-  fr: 'french',
-  es: 'spanish',
-};
-
-export const SUPPORTED_LANGS = ['en', 'nb', 'nl', 'de', 'da', 'sv', 'fr', 'es'] as const;
-export type Lang = (typeof SUPPORTED_LANGS)[number];
+export { LANGUAGES as SUPPORTED_LANGS, type Lang } from '../languages.js';
 
 export function normaliseLang(lang: string | undefined): Lang | undefined {
   if (!lang) return undefined;
   const code = lang.toLowerCase().slice(0, 2);
   if (code === 'no' || code === 'nn') return 'nb';
-  return (SUPPORTED_LANGS as readonly string[]).includes(code) ? (code as Lang) : undefined;
+  return (LANGUAGES as readonly string[]).includes(code) ? (code as Lang) : undefined;
 }
 
 const stemmers = new Map<string, { stem(word: string): string }>();

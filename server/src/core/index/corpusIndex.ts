@@ -22,6 +22,7 @@
 
 import type { Segment, SegmentKind, SourceDoc } from '../types.js';
 import { extractClaim, type Claim } from '../claims/extract.js';
+import { claimKeys } from '../claims/keys.js';
 
 export interface SentenceRef {
   id: number;
@@ -649,18 +650,5 @@ class TopList {
 }
 const NO_TOKENS: Claim['tokens'] = Object.freeze([]) as unknown as Claim['tokens'];
 
-/** The retrieval keys of one analysed sentence. */
-export function claimKeys(claim: Claim): Set<string> {
-  const keys = new Set<string>();
-  for (const term of claim.terms) {
-    for (const key of term.keys) keys.add(key);
-    if (term.skel.length >= 5) keys.add('p:' + term.skel.slice(0, 5));
-  }
-  for (const q of claim.quantities) {
-    keys.add('q:' + q.dimension);
-    for (const c of q.counted) keys.add(c);
-  }
-  for (const t of claim.times) keys.add('t:' + t.kind);
-  for (const n of claim.names) for (const k of n.keys) keys.add('n:' + k);
-  return keys;
-}
+
+export { claimKeys };

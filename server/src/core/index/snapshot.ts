@@ -31,6 +31,7 @@ import { GAZETTEER } from '../claims/data/gazetteer.js';
 import { NUMBER_WORDS, SPECIAL_AMOUNTS, VAGUE_MAGNITUDES, MULTIPLIERS } from '../claims/data/numberWords.js';
 import { STOPWORDS } from '../claims/data/stopwords.js';
 import { hashText } from '../text/hash.js';
+import { compiledLexiconTexts } from '../claims/compiledLexicon.js';
 import type { Problem, SourceDoc } from '../types.js';
 import type { IndexState } from './corpusIndex.js';
 
@@ -88,7 +89,7 @@ let dataDigest: string | undefined;
 
 /** The tag a snapshot must carry to be trusted by this build (`buildId`: the caller's code version). */
 export function snapshotTag(buildId: string): string {
-  dataDigest ??= hashText(JSON.stringify([CONCEPTS, GAZETTEER, STOPWORDS, NUMBER_WORDS, SPECIAL_AMOUNTS, VAGUE_MAGNITUDES, MULTIPLIERS]));
+  dataDigest ??= hashText(JSON.stringify([CONCEPTS, GAZETTEER, STOPWORDS, NUMBER_WORDS, SPECIAL_AMOUNTS, VAGUE_MAGNITUDES, MULTIPLIERS, compiledLexiconTexts]));
   return `v${FORMAT_VERSION}/${dataDigest}/${buildId}`;
 }
 

@@ -9,9 +9,10 @@
 // remaining ties.
 
 import type { Segment } from '../types.js';
+import { LANGUAGES, toLang, type Lang } from '../languages.js';
 
-export const SUPPORTED_LANGUAGES = ['en', 'nb', 'nl', 'de', 'da', 'sv', 'fr', 'es'] as const;
-export type LanguageCode = (typeof SUPPORTED_LANGUAGES)[number];
+export const SUPPORTED_LANGUAGES = LANGUAGES;
+export type LanguageCode = Lang;
 
 // Frequent function words and very common words per language. Shared words
 // are fine: a word's weight is divided by the number of languages that list it.
@@ -285,17 +286,9 @@ function scoreSuffix(scores: Float64Array, c4: number, c3: number, c2: number, c
   }
 }
 
-const LANGUAGE_ALIASES: Record<string, LanguageCode> = {
-  no: 'nb', nn: 'nb', nob: 'nb', nno: 'nb', nor: 'nb', nld: 'nl', dut: 'nl', eng: 'en', deu: 'de', ger: 'de',
-  dan: 'da', swe: 'sv', fra: 'fr', fre: 'fr', spa: 'es',
-};
-
 /** `nb-NO`, `no`, `nn`, `NL` ... -> one of SUPPORTED_LANGUAGES, or undefined. */
 export function normalizeLanguage(code: string | undefined): LanguageCode | undefined {
-  if (!code) return undefined;
-  const base = code.trim().toLowerCase().split(/[-_]/)[0];
-  if ((SUPPORTED_LANGUAGES as readonly string[]).includes(base)) return base as LanguageCode;
-  return LANGUAGE_ALIASES[base];
+  return toLang(code);
 }
 
 const normalizedHints = new Map<string, LanguageCode | undefined>();

@@ -12,6 +12,7 @@
 import type { Quantity, Term, TimeAtom } from '../claims/atoms.js';
 import type { Claim } from '../claims/extract.js';
 import { claimKeys, type CorpusIndex } from '../index/corpusIndex.js';
+import { isSynsetKey, isWeakKey } from '../claims/keys.js';
 import type { NameResolver } from '../index/nameResolver.js';
 import type { Stance, Verdict } from '../types.js';
 import { comparableQuantities, comparableTimes, relateQuantities, relateTimes, termCredit, type Relation } from './compare.js';
@@ -229,12 +230,17 @@ function expandNames(terms: Term[], ctx: VerifyContext): Term[] {
 /** Rarer words say more: an idf weight over the term's most specific key. */
 function termWeight(term: Term, index: CorpusIndex): number {
   const n = Math.max(1, index.liveSentenceCount);
+  // The word's own keys say how rare it is; when the corpus never uses the word
+  // itself (another language), its most used synset stands in for it: a rare
+  // sense of a common word must not make the word look rare.
   let df = Infinity;
+  let synsetDf = 0;
   for (const key of term.keys) {
-    if (key.startsWith('s:') && key.length <= 4) continue;
-    df = Math.min(df, index.df(key));
+    if (isWeakKey(key)) continue;
+    if (isSynsetKey(key)) synsetDf = Math.max(synsetDf, index.df(key));
+    else df = Math.min(df, index.df(key));
   }
-  if (!Number.isFinite(df)) df = 0;
+  if (!Number.isFinite(df) || df === 0) df = Math.max(Number.isFinite(df) ? df : 0, synsetDf);
   const idf = Math.log((n + 1) / (df + 1));
   const weight = 0.5 + Math.min(idf, 6) / 2;
   return term.isName ? weight * 1.2 : weight;

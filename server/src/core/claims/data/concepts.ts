@@ -17,8 +17,10 @@
 //   AMBIGUOUS.
 // - Multi-word forms ('according to', 'i dag') are matched as phrases.
 
-export type ConceptLang = 'en' | 'nb' | 'nl' | 'de' | 'da' | 'sv' | 'fr' | 'es';
-export const CONCEPT_LANGS: readonly ConceptLang[] = ['en', 'nb', 'nl', 'de', 'da', 'sv', 'fr', 'es'];
+import { LANGUAGES, type Lang } from '../../languages.js';
+
+export type ConceptLang = Lang;
+export const CONCEPT_LANGS: readonly ConceptLang[] = LANGUAGES;
 
 export interface ConceptEntry {
   id: string;

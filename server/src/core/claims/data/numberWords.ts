@@ -9,9 +9,10 @@
 // Space-separated input is accepted as well ('twenty one', 'treinta y uno').
 
 import { LangMemo } from '../memo.js';
+import { LANGUAGES, type Lang } from '../../languages.js';
 
-export type NumberLang = 'en' | 'nb' | 'nl' | 'de' | 'da' | 'sv' | 'fr' | 'es';
-export const NUMBER_LANGS: readonly NumberLang[] = ['en', 'nb', 'nl', 'de', 'da', 'sv', 'fr', 'es'];
+export type NumberLang = Lang;
+export const NUMBER_LANGS: readonly NumberLang[] = LANGUAGES;
 
 const seq = (words: string[], start = 0): Record<string, number> =>
   Object.fromEntries(words.map((w, i) => [w, start + i]));

@@ -1,0 +1,59 @@
+// Retrieval keys: the language-neutral strings under which a sentence is
+// posted in the index and by which two words are said to match. This module
+// owns the key kinds and their derivation; the index interns them to dense
+// integer ids (index/corpusIndex.ts) and never looks inside a key.
+//
+//   c:<id>   a concept of the hand-written news lexicon (speed/fart/snelheid → c:speed)
+//   w:<id>   a synset of the compiled wordnet lexicon (data/lexicon; a word may have several)
+//   s:<stem> the word's own Snowball stem in its language
+//   g:<id>   a place or organisation of the gazetteer (Noord-Korea → g:north-korea)
+//   n:<skel> a name's spelling-neutral skeleton (Chasan/Khasan → n:hasan)
+//   p:<5>    the first five letters of a word's skeleton (cognates: ammunition/ammunisjon)
+//   q:<dim>  a quantity of one dimension (q:speed, q:count)
+//   t:<kind> a time of one kind (t:year, t:weekday)
+
+import type { Claim } from './extract.js';
+
+export const CONCEPT = 'c:';
+export const SYNSET = 'w:';
+export const STEM = 's:';
+export const PLACE = 'g:';
+export const NAME = 'n:';
+export const PREFIX = 'p:';
+export const QUANTITY = 'q:';
+export const TIME = 't:';
+
+export const conceptKey = (id: string): string => CONCEPT + id;
+export const synsetKey = (id: string): string => SYNSET + id;
+export const stemKey = (stem: string): string => STEM + stem;
+export const placeKey = (id: string): string => PLACE + id;
+export const nameKey = (skeleton: string): string => NAME + skeleton;
+
+/** Skeletons shorter than this make no prefix key. */
+export const PREFIX_MIN_SKELETON = 5;
+export const prefixKey = (skeleton: string): string => PREFIX + skeleton.slice(0, 5);
+
+/** Two-letter stems ("s:ab") match too much to count as evidence. */
+export function isWeakKey(key: string): boolean {
+  return key.length <= 4 && key.startsWith(STEM);
+}
+
+export function isSynsetKey(key: string): boolean {
+  return key.startsWith(SYNSET);
+}
+
+/** Every key a sentence is posted under. */
+export function claimKeys(claim: Claim): Set<string> {
+  const keys = new Set<string>();
+  for (const term of claim.terms) {
+    for (const key of term.keys) keys.add(key);
+    if (term.skel.length >= PREFIX_MIN_SKELETON) keys.add(prefixKey(term.skel));
+  }
+  for (const q of claim.quantities) {
+    keys.add(QUANTITY + q.dimension);
+    for (const c of q.counted) keys.add(c);
+  }
+  for (const t of claim.times) keys.add(TIME + t.kind);
+  for (const n of claim.names) for (const k of n.keys) keys.add(nameKey(k));
+  return keys;
+}
