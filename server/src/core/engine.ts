@@ -22,7 +22,7 @@ import { hashText } from './text/hash.js';
 import type { CancellationSignal, ClaimResult, DraftReport, Evidence, Logger, Problem, Segment, SourceDoc, ValueFix } from './types.js';
 import { silentLogger } from './types.js';
 import { describeFinding, valueFixes } from './verify/report.js';
-import { isCheckable, verifyClaim, type Finding } from './verify/verify.js';
+import { isCheckable, verifyClaim, type CandidateObserver, type Finding } from './verify/verify.js';
 
 export interface EngineOptions {
   /** Corpus files larger than this are skipped with a problem (bytes). */
@@ -30,6 +30,8 @@ export interface EngineOptions {
   log?: Logger;
   /** Developer tracing of retrieval and alignment (scripts/explain.ts). */
   trace?: (line: string) => void;
+  /** Calibration and evaluation tooling: receives each checked sentence's ranked candidates. */
+  observe?: CandidateObserver;
 }
 
 export interface CheckOptions {
@@ -68,6 +70,7 @@ export class Engine {
   readonly log: Logger;
   readonly maxFileBytes: number;
   private readonly trace?: (line: string) => void;
+  private readonly observe?: CandidateObserver;
   private version = 0;
   // Replaced as a whole by importSnapshot().
   private index = new CorpusIndex();
@@ -82,6 +85,7 @@ export class Engine {
     this.log = options.log ?? silentLogger;
     this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
     this.trace = options.trace;
+    this.observe = options.observe;
   }
 
   get corpusVersion(): number {
@@ -251,7 +255,7 @@ export class Engine {
     try {
       const claim = extractClaim(segment, draftLang);
       if (isCheckable(claim)) {
-        finding = verifyClaim(claim, { index: this.index, names: this.names, corpusVersion: this.version, trace: this.trace });
+        finding = verifyClaim(claim, { index: this.index, names: this.names, corpusVersion: this.version, trace: this.trace, observe: this.observe });
       }
     } catch (error) {
       // One bad sentence must not take the whole check down.

@@ -13,6 +13,7 @@ import type { Quantity, Term, TimeAtom } from '../claims/atoms.js';
 import type { Claim } from '../claims/extract.js';
 import { claimKeys, type CorpusIndex } from '../index/corpusIndex.js';
 import { isSynsetKey, isWeakKey } from '../claims/keys.js';
+import { coverage, logistic, nameCoverage, QUANTITY_WEIGHT, TIME_WEIGHT, type AlignmentFeatures } from './align.js';
 import type { NameResolver } from '../index/nameResolver.js';
 import type { Stance, Verdict } from '../types.js';
 import { comparableQuantities, comparableTimes, relateQuantities, relateTimes, termCredit, type Relation } from './compare.js';
@@ -43,7 +44,20 @@ export interface VerifyContext {
   corpusVersion: number;
   /** Developer tracing (scripts/explain.ts): receives one line per candidate. */
   trace?: (line: string) => void;
+  /** Calibration tooling (scripts/calibrate.ts): receives the ranked candidates of each sentence. */
+  observe?: CandidateObserver;
 }
+
+/** What calibration sees of one candidate: its sentence, the alignment inputs and the model's probability. */
+export interface ObservedCandidate {
+  sentenceId: number;
+  path: string;
+  text: string;
+  features: AlignmentFeatures;
+  p: number;
+  alignment: number;
+}
+export type CandidateObserver = (draft: Claim, candidates: ObservedCandidate[]) => void;
 
 /** Tuning constants, named so that their role is visible. */
 const MAX_CANDIDATES = 40;
@@ -53,8 +67,6 @@ const CONFLICT_ALIGNMENT = 0.62; // a candidate whose different value counts as 
 const CONFLICT_SENTENCE_COVERAGE = 0.34; // ...and the sentence itself must carry part of it
 const COMMON_KEY_SHARE = 0.25;
 const DISPUTE_MARGIN = 0.2; // how much worse than the agreeing source a disagreeing one may align
-const QUANTITY_WEIGHT = 2.5; // weight of a comparable quantity in coverage, like a rare word
-const TIME_WEIGHT = 1.5;
 const RELATED_SOURCES_WEIGHT = 2.4; // about three shared words at the floor weight
 const RELATED_MIN_KEY_WEIGHT = 0.8; // idf mass two disagreeing sources must share to be a dispute // keys in more than this share of sentences are weak for retrieval
 
@@ -65,6 +77,9 @@ interface Candidate {
   covSentence: number;
   covContext: number;
   alignment: number;
+  /** The alignment model's inputs and its probability that this source states the draft's content. */
+  features: AlignmentFeatures;
+  p: number;
 }
 
 /** A sentence worth judging: states something, is not a heading, question or opinion. */
@@ -246,31 +261,6 @@ function termWeight(term: Term, index: CorpusIndex): number {
   return term.isName ? weight * 1.2 : weight;
 }
 
-/**
- * Share of the draft sentence's content found in another text: its words
- * (idf-weighted) and its atoms — a comparable quantity or time in the
- * candidate is part of "talking about the same thing", whatever its value.
- */
-function coverage(claim: Claim, terms: Term[], weights: number[], others: readonly Term[], otherClaim: Claim): number {
-  let total = 0;
-  let got = 0;
-  for (let i = 0; i < terms.length; i++) {
-    total += weights[i];
-    got += weights[i] * termCredit(terms[i], others);
-  }
-  for (const q of claim.quantities) {
-    const weight = q.qualifier ? QUANTITY_WEIGHT + 1 : QUANTITY_WEIGHT;
-    total += weight;
-    if (otherClaim.quantities.some((o) => comparableQuantities(q, o))) got += weight;
-  }
-  for (const t of claim.times) {
-    const weight = t.kind === 'clock' || t.kind === 'date' ? QUANTITY_WEIGHT : TIME_WEIGHT;
-    total += weight;
-    if (otherClaim.times.some((o) => comparableTimes(t, o))) got += weight;
-  }
-  return total === 0 ? 0 : got / total;
-}
-
 function retrieve(claim: Claim, terms: Term[], weights: number[], ctx: VerifyContext): Candidate[] {
   const { index } = ctx;
   const n = Math.max(1, index.liveSentenceCount);
@@ -297,14 +287,40 @@ function retrieve(claim: Claim, terms: Term[], weights: number[], ctx: VerifyCon
     }
     const covSentence = coverage(claim, terms, weights, cand.terms, cand);
     const covContext = coverage(claim, terms, weights, context, cand);
-    candidates.push({ id, claim: cand, context, covSentence, covContext, alignment: 0.5 * covSentence + 0.5 * covContext });
+    const candTerms = cand.terms;
+    const backward = coverage(cand, candTerms, candTerms.map((t) => termWeight(t, index)), claim.terms, claim);
+    const features: AlignmentFeatures = {
+      forward: covSentence,
+      context: covContext,
+      backward,
+      names: nameCoverage(terms, weights, context),
+      margin: 0,
+      length: Math.log(1 + terms.length),
+    };
+    candidates.push({ id, claim: cand, context, covSentence, covContext, alignment: 0.5 * covSentence + 0.5 * covContext, features, p: 0 });
   }
   candidates.sort((a, b) => b.alignment - a.alignment);
+  // The margin: how far a candidate leads the best of the others (forward coverage).
+  const forwards = candidates.map((c) => c.covSentence).sort((a, b) => b - a);
+  for (const c of candidates) {
+    const bestOther = c.covSentence === forwards[0] ? (forwards[1] ?? 0) : forwards[0];
+    c.features.margin = c.covSentence - bestOther;
+    c.p = logistic(c.features);
+  }
+  if (ctx.observe) {
+    ctx.observe(
+      claim,
+      candidates.map((c) => {
+        const ref = index.sentence(c.id)!;
+        return { sentenceId: c.id, path: ref.doc.path, text: ref.segment.text, features: { ...c.features }, p: c.p, alignment: c.alignment };
+      }),
+    );
+  }
   if (ctx.trace) {
     for (const c of candidates.slice(0, 8)) {
       const ref = index.sentence(c.id)!;
       const atoms = [...c.claim.quantities.map((q) => q.display + (q.qualifier ? '/' + q.qualifier : '')), ...c.claim.times.map((t) => t.kind + ':' + t.display)];
-      ctx.trace(`  cand ${ref.doc.path.slice(-24, -21)} S=${c.covSentence.toFixed(2)} C=${c.covContext.toFixed(2)} [${atoms.join('; ')}] ${ref.segment.text.slice(0, 90)}`);
+      ctx.trace(`  cand ${ref.doc.path.slice(-24, -21)} S=${c.covSentence.toFixed(2)} C=${c.covContext.toFixed(2)} B=${c.features.backward.toFixed(2)} N=${c.features.names.toFixed(2)} M=${c.features.margin.toFixed(2)} p=${c.p.toFixed(2)} [${atoms.join('; ')}] ${ref.segment.text.slice(0, 90)}`);
     }
     ctx.trace('  weights ' + terms.map((t, i) => t.folded + '=' + weights[i].toFixed(2)).join(' '));
   }
