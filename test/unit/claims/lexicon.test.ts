@@ -1,0 +1,47 @@
+// The compiled lexicon's parser and lookups, on small texts (the real data is
+// tested in test/unit/lexicon/).
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { CompiledLexicon, parseLexicon } from '../../../server/src/core/claims/compiledLexicon.js';
+import { claimKeys, isSynsetKey, isWeakKey, synsetKey } from '../../../server/src/core/claims/keys.js';
+import { extractClaim } from '../../../server/src/core/claims/extract.js';
+
+const EN = '# corroborate-lexicon 1 en\n# source: test\nspeed\t1a,2b\ntrain\t3\ntak part\t9\n';
+const NB = '# corroborate-lexicon 1 nb\nfart\t1a\ntog\t3,4\n';
+
+test('parseLexicon reads words, phrases and ignores comments', () => {
+  const table = parseLexicon(EN);
+  assert.deepEqual(table.words.get('speed'), ['1a', '2b']);
+  assert.deepEqual(table.phrases.get('tak part'), ['9']);
+  assert.ok(table.phraseStarts.has('tak'));
+  assert.equal(table.words.size, 2);
+  assert.equal(table.longestWord, 5);
+});
+
+test('parseLexicon survives malformed lines', () => {
+  const table = parseLexicon('no tab here\n\tstarts with tab\nok\t1\nempty\t\n\n#c\tx\n');
+  assert.deepEqual([...table.words.keys()], ['ok']);
+});
+
+test('CompiledLexicon looks up per language, lazily', () => {
+  const lexicon = new CompiledLexicon({ en: EN, nb: NB });
+  assert.deepEqual(lexicon.synsets('speed', 'en'), ['1a', '2b']);
+  assert.deepEqual(lexicon.synsets('fart', 'nb'), ['1a']);
+  assert.deepEqual(lexicon.synsets('fart', 'en'), []);
+  assert.equal(lexicon.has('de'), false);
+  assert.ok(lexicon.startsPhrase('tak', 'en'));
+  assert.deepEqual(lexicon.phraseSynsets('tak part', 'en'), ['9']);
+});
+
+test('key kinds', () => {
+  assert.equal(synsetKey('1a'), 'w:1a');
+  assert.ok(isSynsetKey('w:1a'));
+  assert.ok(isWeakKey('s:ab'));
+  assert.ok(!isWeakKey('s:abc'));
+  const claim = extractClaim({ text: 'The train reached 60 km/h on Tuesday.', start: 0, end: 37, kind: 'sentence', lang: 'en' }, 'en');
+  const keys = claimKeys(claim);
+  assert.ok(keys.has('q:speed'));
+  assert.ok(keys.has('t:weekday'));
+  assert.ok([...keys].some((k) => k.startsWith('s:')));
+});
