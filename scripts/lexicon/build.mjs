@@ -348,7 +348,8 @@ export async function compile(args) {
   }
   if (excAdded > 0) sourcesUsed.en.push(EXC_SOURCE);
   log.push(`en: exception lists: ${excAdded} (synset, key) pairs`);
-  // English additions (irregular/en.tsv): a form takes all its lemma's synsets, with their sense ranks.
+  // English additions (irregular/en.tsv): a form takes all its lemma's synsets, ranked after the
+  // form's own senses (people: its own 'people' synsets first, then those of 'person').
   {
     const table = readIrregular(args.irregular, 'en');
     let used = 0;
@@ -359,7 +360,7 @@ export async function compile(args) {
       for (const pos of Object.values(PWN_POS)) {
         (pwn.lemmaSynsets.get(`${pos}\t${lemma.toLowerCase()}`) ?? []).forEach((id, rank) => {
           if (!number.has(id)) return;
-          add('en', id, key, rank);
+          add('en', id, key, 100 + rank);
           any = true;
         });
       }
