@@ -13,6 +13,7 @@ import type { Quantity, Term, TimeAtom } from '../claims/atoms.js';
 import type { Claim } from '../claims/extract.js';
 import { claimKeys, type CorpusIndex } from '../index/corpusIndex.js';
 import { isSynsetKey, isWeakKey } from '../claims/keys.js';
+import { CALIBRATION } from './calibration.js';
 import { coverage, logistic, nameCoverage, QUANTITY_WEIGHT, TIME_WEIGHT, type AlignmentFeatures } from './align.js';
 import type { NameResolver } from '../index/nameResolver.js';
 import type { Stance, Verdict } from '../types.js';
@@ -110,13 +111,12 @@ export function verifyClaim(claim: Claim, ctx: VerifyContext): Finding {
   for (const cand of candidates) {
     const pairs = pairAtoms(claim, cand.claim);
     for (const { draft, source, relation } of pairs) {
-      if (relation === 'agree' && cand.alignment >= ATOM_AGREE_ALIGNMENT) {
+      if (relation === 'agree' && agreesStrongly(cand)) {
         agreeing.get(draft)!.push(cand);
         agreeAtom.set(`${cand.id}:${atomKey(draft)}`, source);
       } else if (
         relation === 'disagree' &&
-        cand.alignment >= CONFLICT_ALIGNMENT &&
-        cand.covSentence >= CONFLICT_SENTENCE_COVERAGE
+        conflictsStrongly(cand)
       ) {
         disagreeing.get(draft)!.push({ cand, atom: source });
       }
@@ -180,7 +180,7 @@ export function verifyClaim(claim: Claim, ctx: VerifyContext): Finding {
       // Negation is not scoped to the figure ("it is not known when ... about 700 km"), so it
       // only matters for sentences without atoms, below.
       const supporters = uniqueCandidates(atoms.flatMap((a) => agreeing.get(a)!));
-      const strong = supporters.filter((c) => c.covContext >= ATOM_AGREE_ALIGNMENT);
+      const strong = supporters.filter((c) => supportsAtoms(c));
       if (strong.length > 0) return supported(strong);
     }
     return { verdict: 'unsupported', evidence: [] };
@@ -191,12 +191,44 @@ export function verifyClaim(claim: Claim, ctx: VerifyContext): Finding {
   const needed = Math.min(3, terms.length);
   const paraphrases = candidates.filter(
     (c) =>
-      (c.covSentence >= SUPPORT_COVERAGE || (c.covContext >= SUPPORT_COVERAGE + 0.1 && c.covSentence >= 0.5)) &&
+      statesContent(c) &&
       terms.filter((t) => termCredit(t, c.context) >= 0.85).length >= needed &&
       polarityMatches(claim, c.claim),
   );
   if (paraphrases.length > 0) return supported(paraphrases);
   return { verdict: 'unsupported', evidence: [] };
+}
+
+// The verdict's certainty rules, on the calibrated probability `p` that a
+// candidate states the draft's content (align.ts, calibration.ts). MODE lets
+// the evaluation compare the calibrated rules with the fixed ones they replace.
+const T = CALIBRATION.thresholds;
+const MODE = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.CORROBORATE_ALIGNMENT ?? 'union';
+
+/** An equal figure in this candidate supports the draft's figure. */
+function agreesStrongly(c: Candidate): boolean {
+  if (MODE === 'fixed') return c.alignment >= ATOM_AGREE_ALIGNMENT;
+  return c.p >= T.agree || (MODE === 'union' && c.alignment >= ATOM_AGREE_ALIGNMENT);
+}
+
+/** A different figure in this candidate contradicts the draft's figure. */
+function conflictsStrongly(c: Candidate): boolean {
+  if (c.covSentence < CONFLICT_SENTENCE_COVERAGE) return false;
+  if (MODE === 'fixed') return c.alignment >= CONFLICT_ALIGNMENT;
+  return c.p >= T.conflict || (MODE === 'union' && c.alignment >= CONFLICT_ALIGNMENT);
+}
+
+/** Supporters of every atom must also be about the sentence as a whole. */
+function supportsAtoms(c: Candidate): boolean {
+  if (MODE === 'fixed') return c.covContext >= ATOM_AGREE_ALIGNMENT;
+  return c.p >= T.agree || (MODE === 'union' && c.covContext >= ATOM_AGREE_ALIGNMENT);
+}
+
+/** A sentence without atoms is stated by this candidate. */
+function statesContent(c: Candidate): boolean {
+  const fixed = c.covSentence >= SUPPORT_COVERAGE || (c.covContext >= SUPPORT_COVERAGE + 0.1 && c.covSentence >= 0.5);
+  if (MODE === 'fixed') return fixed;
+  return c.p >= T.support || (MODE === 'union' && fixed);
 }
 
 function supported(cands: Candidate[]): Finding {
