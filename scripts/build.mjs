@@ -62,7 +62,10 @@ await Promise.all(entries.map(([input, output]) => build({
   target: 'node20',
   format: 'cjs',
   external: ['vscode'],
-  define: { 'process.env.CORROBORATE_BUILD_ID': JSON.stringify(buildId) },
+  define: {
+    'process.env.CORROBORATE_BUILD_ID': JSON.stringify(buildId),
+    'process.env.CORROBORATE_VERSION': JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version),
+  },
   sourcemap: true,
   minify: process.argv.includes('--minify'),
   logLevel: 'warning',
