@@ -107,7 +107,8 @@ export async function expandDrafts(args: readonly string[], cwd: string, corpusR
       if (found === 0) out.missing.push(arg);
       continue;
     }
-    out.missing.push(arg);
+    // A plain path that does not exist: reading it says why (ENOENT, EACCES).
+    add(arg);
   }
   return out;
 }

@@ -4,7 +4,6 @@
  * closed documents and for requests that went stale while waiting.
  */
 
-import { execFile } from 'node:child_process';
 import { basename } from 'node:path';
 import {
   CodeActionKind,
@@ -148,7 +147,8 @@ export async function executeCommand(world: World, diagnostics: Diagnostics, par
         text: typeof argument.text === 'string' ? argument.text : '',
         evidenceHash: argument.evidenceHash,
         date: new Date().toISOString().slice(0, 10),
-        by: typeof argument.by === 'string' ? argument.by : await gitUserName(folder.path),
+        // The server starts no process (no `git config user.name`): `by` comes with the command, when the client knows it.
+        by: typeof argument.by === 'string' ? argument.by : undefined,
         reason: typeof argument.reason === 'string' ? argument.reason : undefined,
       });
       if (!result.ok) {
@@ -161,16 +161,6 @@ export async function executeCommand(world: World, diagnostics: Diagnostics, par
       world.log.warn(`Corroborate: unknown command ${params.command}`);
       return null;
   }
-}
-
-/** `git config user.name` in the folder, for the decision's `by`; undefined when git or the name is missing. */
-function gitUserName(cwd: string): Promise<string | undefined> {
-  return new Promise((done) => {
-    execFile('git', ['config', 'user.name'], { cwd, timeout: 2000, windowsHide: true }, (error, stdout) => {
-      const name = String(stdout ?? '').trim();
-      done(error || name === '' ? undefined : name.slice(0, 200));
-    });
-  });
 }
 
 export async function report(world: World, params: ReportParams, token: CancellationToken): Promise<ReportResult | null> {
