@@ -6,7 +6,8 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { decodeBytes } from '../core/text/decode.js';
-import { compileGlobs, globBase, isGlob } from '../lsp/glob.js';
+import picomatch from 'picomatch';
+import { globBase, isGlob } from '../lsp/glob.js';
 
 /** Extensions a folder or glob expands to. */
 export const DRAFT_EXTENSIONS = ['.md', '.markdown', '.mdx', '.txt'];
@@ -98,7 +99,8 @@ export async function expandDrafts(args: readonly string[], cwd: string, corpusR
       const { base, glob } = globBase(arg);
       const baseDir = resolve(cwd, base);
       // Anchored at the base: `drafts/*.md` must not match drafts/sub/x.md.
-      const match = compileGlobs([`/${glob}`]);
+      // Shell semantics (not the corpus filter's "a folder match covers its contents"): `drafts/*` is one level.
+      const match = picomatch(glob);
       for await (const file of walk(baseDir, inCorpus)) {
         if (!match(toSlashes(relative(baseDir, file))) || !hasDraftExtension(file)) continue;
         add(display(cwd, file));
