@@ -67,6 +67,7 @@ await Promise.all(entries.map(([input, output]) => build({
     'process.env.CORROBORATE_VERSION': JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version),
   },
   sourcemap: true,
-  minify: process.argv.includes('--minify'),
+  // Minified for packages: `--minify` (vsce's vscode:prepublish) and `npm pack` / `npm publish` (through prepare).
+  minify: process.argv.includes('--minify') || ['pack', 'publish'].includes(process.env.npm_command ?? ''),
   logLevel: 'warning',
 })));
