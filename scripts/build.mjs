@@ -62,8 +62,12 @@ await Promise.all(entries.map(([input, output]) => build({
   target: 'node20',
   format: 'cjs',
   external: ['vscode'],
-  define: { 'process.env.CORROBORATE_BUILD_ID': JSON.stringify(buildId) },
+  define: {
+    'process.env.CORROBORATE_BUILD_ID': JSON.stringify(buildId),
+    'process.env.CORROBORATE_VERSION': JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version),
+  },
   sourcemap: true,
-  minify: process.argv.includes('--minify'),
+  // Minified for packages: `--minify` (vsce's vscode:prepublish) and `npm pack` / `npm publish` (through prepare).
+  minify: process.argv.includes('--minify') || ['pack', 'publish'].includes(process.env.npm_command ?? ''),
   logLevel: 'warning',
 })));
