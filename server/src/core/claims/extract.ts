@@ -63,6 +63,16 @@ export interface Claim {
   negated: boolean;
   question: boolean;
   opinion: boolean;
+  /** Every number the sentence states that is not a time (with or without a unit or noun). */
+  figures: Figure[];
+}
+
+/** A stated number as written (before unit conversion), and the quantity it became, if any. */
+export interface Figure {
+  value: number;
+  digits: boolean;
+  offsets: { start: number; end: number };
+  quantity?: Quantity;
 }
 
 type NumberSpan = {
@@ -94,6 +104,7 @@ export function extractClaim(segment: Segment, fallbackLang: string = 'en'): Cla
   const times: TimeAtom[] = [];
 
   const numbers = findNumbers(tokens, lang);
+  const figures: Figure[] = [];
   for (const num of numbers) {
     if (num.first > 0 && used[num.first]) continue;
     const time = readTime(tokens, lowers, num, lang);
@@ -107,6 +118,9 @@ export function extractClaim(segment: Segment, fallbackLang: string = 'en'): Cla
       quantities.push(quantity.atom);
       for (let k = quantity.first; k <= quantity.last; k++) used[k] = 1;
     }
+    if (!Number.isNaN(num.value) && !num.vague) {
+      figures.push({ value: num.value, digits: num.digits, offsets: { start: tokens[num.first].start, end: tokens[num.last].end }, quantity: quantity?.atom });
+    }
   }
   readWordTimes(tokens, lowers, used, times, lang);
 
@@ -115,7 +129,7 @@ export function extractClaim(segment: Segment, fallbackLang: string = 'en'): Cla
   const negated = lowers.some((w, i) => NEGATIONS.has(w) || (w === "n't" && i > 0));
   const question = /\?\s*["»”’']?\s*$/.test(text);
   const opinion = OPINION_RE.test(text);
-  return { segment, lang, tokens, terms, quantities, times, names, negated, question, opinion };
+  return { segment, lang, tokens, terms, quantities, times, names, negated, question, opinion, figures };
 }
 
 const OPINION_RE = /\b(?:I|we) (?:think|believe|feel|guess)\b|\bin my (?:view|opinion)\b|\bjeg (?:mener|synes|tror)\b|\bik (?:vind|denk)\b|\bich (?:finde|glaube|meine)\b|\bje pense\b|\bcreo que\b/i;

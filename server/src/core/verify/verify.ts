@@ -14,6 +14,7 @@ import type { Claim } from '../claims/extract.js';
 import { claimKeys, type CorpusIndex } from '../index/corpusIndex.js';
 import { isSynsetKey, isWeakKey } from '../claims/keys.js';
 import { CALIBRATION } from './calibration.js';
+import { changedFigure, missingFigures } from './figures.js';
 import { coverage, logistic, nameCoverage, QUANTITY_WEIGHT, TIME_WEIGHT, type AlignmentFeatures } from './align.js';
 import type { NameResolver } from '../index/nameResolver.js';
 import type { Stance, Verdict } from '../types.js';
@@ -173,6 +174,10 @@ export function verifyClaim(claim: Claim, ctx: VerifyContext): Finding {
     return { verdict: contradictedAtom ? 'contradicted' : 'disputed', evidence: evidence.slice(0, 8), conflict: { draftAtom: conflictAtom, values } };
   }
 
+  // A number without a readable unit or noun, changed in a sentence that is clearly the source's.
+  const figureConflict = findFigureConflict(claim, candidates);
+  if (figureConflict) return figureConflict;
+
   // Support: every atom confirmed, or (no atoms) the content is stated.
   if (atoms.length > 0) {
     const allConfirmed = atoms.every((a) => agreeing.get(a)!.length > 0);
@@ -180,7 +185,7 @@ export function verifyClaim(claim: Claim, ctx: VerifyContext): Finding {
       // Negation is not scoped to the figure ("it is not known when ... about 700 km"), so it
       // only matters for sentences without atoms, below.
       const supporters = uniqueCandidates(atoms.flatMap((a) => agreeing.get(a)!));
-      const strong = supporters.filter((c) => supportsAtoms(c));
+      const strong = supporters.filter((c) => supportsAtoms(c) && missingFigures(claim, [c.claim]).length === 0);
       if (strong.length > 0) return supported(strong);
     }
     return { verdict: 'unsupported', evidence: [] };
@@ -193,7 +198,8 @@ export function verifyClaim(claim: Claim, ctx: VerifyContext): Finding {
     (c) =>
       statesContent(c) &&
       terms.filter((t) => termCredit(t, c.context) >= 0.85).length >= needed &&
-      polarityMatches(claim, c.claim),
+      polarityMatches(claim, c.claim) &&
+      missingFigures(claim, [c.claim]).length === 0,
   );
   if (paraphrases.length > 0) return supported(paraphrases);
   return { verdict: 'unsupported', evidence: [] };
@@ -229,6 +235,29 @@ function statesContent(c: Candidate): boolean {
   const fixed = c.covSentence >= SUPPORT_COVERAGE || (c.covContext >= SUPPORT_COVERAGE + 0.1 && c.covSentence >= 0.5);
   if (MODE === 'fixed') return fixed;
   return c.p >= T.support || (MODE === 'union' && fixed);
+}
+
+/**
+ * The strongest candidate that is clearly the draft's own source and differs
+ * from it in exactly one number atom comparison could not judge: contradicted,
+ * unless an about-as-strong candidate states the draft's number.
+ */
+function findFigureConflict(claim: Claim, candidates: Candidate[]): Finding | undefined {
+  if (!claim.figures.some((f) => f.digits)) return undefined;
+  const strong = candidates.filter((c) => conflictsStrongly(c)).sort((a, b) => b.p - a.p);
+  for (const cand of strong.slice(0, 3)) {
+    const changed = changedFigure(claim, cand.claim);
+    if (!changed) continue;
+    const confirmed = candidates.some((c) => c !== cand && agreesStrongly(c) && c.claim.figures.some((f) => Math.abs(f.value - changed.draft.value) < 1e-9));
+    if (confirmed) return undefined;
+    const values = new Map([[changed.source.display, { atom: changed.source as Quantity | TimeAtom, sentences: [cand.id] }]]);
+    return {
+      verdict: 'contradicted',
+      evidence: [{ sentenceId: cand.id, stance: 'contradicts', detail: changed.source.display, score: cand.alignment, draftAtom: changed.draft, sourceAtom: changed.source }],
+      conflict: { draftAtom: changed.draft, values },
+    };
+  }
+  return undefined;
 }
 
 function supported(cands: Candidate[]): Finding {
