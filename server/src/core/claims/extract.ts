@@ -448,6 +448,8 @@ function readWordTimes(tokens: Token[], lowers: string[], used: Uint8Array, time
     if (month !== undefined && !AMBIGUOUS_MONTHS.has(lowers[i]) && (i > 0 || tokens[i].capitalised || lowers[i] !== 'may')) {
       // Scandinavian/Dutch months are lowercase; English months capitalised. Avoid "may" the verb.
       if (lowers[i] === 'may' || lowers[i] === 'mars') continue;
+      // English writes months capitalised; lowercase "march" is the verb.
+      if (lang === 'en' && !tokens[i].capitalised) continue;
       times.push(timeAtom('month', month, tokens, i, i));
       used[i] = 1;
     }
@@ -521,6 +523,8 @@ function readQuantity(
     const nextTok = tokens[k];
     // (German capitalises every noun, so there only unknown words count.)
     if (num.digits && nextTok?.capitalised && !isStopword(nextTok.folded, lang) && (lang !== 'de' || conceptsOf(nextTok.folded, lang).size === 0)) return undefined;
+    // A capitalised number word inside a sentence before a capitalised word is a name too ("Six Flags", "Three Gorges").
+    if (!num.digits && num.first > 0 && tokens[num.first].capitalised && nextTok?.capitalised && lang !== 'de') return undefined;
     const nounResult = countedNoun(tokens, lowers, k, lang);
     if (!nounResult) return undefined;
     counted = nounResult.keys;
