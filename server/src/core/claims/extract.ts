@@ -118,7 +118,7 @@ export function extractClaim(segment: Segment, fallbackLang: string = 'en'): Cla
       quantities.push(quantity.atom);
       for (let k = quantity.first; k <= quantity.last; k++) used[k] = 1;
     }
-    if (!Number.isNaN(num.value) && !num.vague) {
+    if (!Number.isNaN(num.value) && !num.vague && !isOrdinal(tokens, num)) {
       figures.push({ value: num.value, digits: num.digits, offsets: { start: tokens[num.first].start, end: tokens[num.last].end }, quantity: quantity?.atom });
     }
   }
@@ -135,6 +135,16 @@ export function extractClaim(segment: Segment, fallbackLang: string = 'en'): Cla
 const OPINION_RE = /\b(?:I|we) (?:think|believe|feel|guess)\b|\bin my (?:view|opinion)\b|\bjeg (?:mener|synes|tror)\b|\bik (?:vind|denk)\b|\bich (?:finde|glaube|meine)\b|\bje pense\b|\bcreo que\b/i;
 
 // ---------------------------------------------------------------- numbers
+
+/** "18th", "3rd", "18." before a lowercase word ("det 18. århundre"): a rank, not an amount. */
+function isOrdinal(tokens: Token[], num: { digits: boolean; last: number }): boolean {
+  if (!num.digits) return false;
+  const next = tokens[num.last + 1];
+  if (!next || next.start !== tokens[num.last].end) return false;
+  if (/^(?:st|nd|rd|th|e|er|ème|eme|º|ª)$/i.test(next.text)) return true;
+  const after = tokens[num.last + 2];
+  return next.text === '.' && after !== undefined && after.kind === 'word' && !after.capitalised;
+}
 
 function parseDigits(raw: string, lang: Lang): { value: number; integer: boolean } | undefined {
   const text = raw.replace(/[\u00a0\u202f]/g, ' ');

@@ -180,6 +180,14 @@ export function verifyClaim(claim: Claim, ctx: VerifyContext): Finding {
 
   // Support: every atom confirmed, or (no atoms) the content is stated.
   if (atoms.length > 0) {
+    // An atom no candidate could compare (a noun that did not meet, "11 h 00" read as a
+    // duration) is confirmed when a candidate that clearly states the sentence writes its number.
+    const stating = candidates.filter((c) => c.p >= T.support).sort((a, b) => b.p - a.p)[0];
+    if (stating) {
+      for (const atom of atoms) {
+        if (agreeing.get(atom)!.length === 0 && numberWritten(atom, stating.claim)) agreeing.get(atom)!.push(stating);
+      }
+    }
     const allConfirmed = atoms.every((a) => agreeing.get(a)!.length > 0);
     if (allConfirmed) {
       // Negation is not scoped to the figure ("it is not known when ... about 700 km"), so it
@@ -258,6 +266,19 @@ function findFigureConflict(claim: Claim, candidates: Candidate[]): Finding | un
     };
   }
   return undefined;
+}
+
+/** Whether the other sentence writes the atom's number(s) (as figures, or digits for times). */
+function numberWritten(atom: Quantity | TimeAtom, other: Claim): boolean {
+  if (atom.kind === 'quantity') {
+    const figure = Number(atom.text.match(/\d[\d.,\s\u00a0]*/)?.[0] ?? NaN);
+    const raw = atom.value / (atom.unit?.factor ?? 1);
+    return other.figures.some((f) => Math.abs(f.value - raw) <= 0.005 * Math.max(f.value, raw) + 1e-9) || (Number.isFinite(figure) && other.figures.some((f) => f.value === figure));
+  }
+  const digits = atom.text.match(/\d+/g);
+  if (!digits) return false;
+  const text = other.segment.text;
+  return digits.every((d) => new RegExp(`(?<!\\d)0*${Number(d)}(?!\\d)`).test(text));
 }
 
 function supported(cands: Candidate[]): Finding {
