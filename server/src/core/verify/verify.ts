@@ -68,7 +68,7 @@ const ATOM_AGREE_ALIGNMENT = 0.5; // a candidate whose equal value counts as sup
 const CONFLICT_ALIGNMENT = 0.62; // a candidate whose different value counts as conflict
 const CONFLICT_SENTENCE_COVERAGE = 0.34; // ...and the sentence itself must carry part of it
 const COMMON_KEY_SHARE = 0.25;
-const DISPUTE_MARGIN = 0.2; // how much worse than the agreeing source a disagreeing one may align
+const DISPUTE_MARGIN = 0.2; // how differently two disputing sources may align with the draft
 const RELATED_SOURCES_WEIGHT = 2.4; // about three shared words at the floor weight
 const RELATED_MIN_KEY_WEIGHT = 0.8; // idf mass two disagreeing sources must share to be a dispute // keys in more than this share of sentences are weak for retrieval
 
@@ -136,12 +136,11 @@ export function verifyClaim(claim: Claim, ctx: VerifyContext): Finding {
       contradictedAtom ??= atom;
       continue;
     }
-    // A dispute needs a disagreeing source about as close to the draft as the agreeing one,
-    // and about the same thing as it.
-    const bestPlus = Math.max(...plus.map((p) => p.alignment));
-    const related = minus.filter(
-      (m) => m.cand.alignment >= bestPlus - DISPUTE_MARGIN && plus.some((p) => sourcesRelated(p, m.cand, atom, index, ctx.trace)),
-    );
+    // A dispute needs an agreeing and a disagreeing source that are equally good candidates
+    // for being the draft's source, and about the same thing as each other. The test is the
+    // same for both sides, so a dispute is symmetric: the draft is disputed whichever of the
+    // two values it takes (the quick fix "use the source's value" does not hide it).
+    const related = minus.filter((m) => plus.some((p) => comparablyAligned(p, m.cand) && sourcesRelated(p, m.cand, atom, index, ctx.trace)));
     if (related.length > 0) {
       disagreeing.set(atom, related);
       disputedAtom ??= atom;
@@ -218,6 +217,12 @@ export function verifyClaim(claim: Claim, ctx: VerifyContext): Finding {
 // the evaluation compare the calibrated rules with the fixed ones they replace.
 const T = CALIBRATION.thresholds;
 const MODE = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.CORROBORATE_ALIGNMENT ?? 'union';
+
+/** Two candidates equally fit to be the draft's source: both clearly aligned, or aligned within DISPUTE_MARGIN of each other. */
+function comparablyAligned(a: Candidate, b: Candidate): boolean {
+  if (MODE !== 'fixed' && a.p >= T.agree && b.p >= T.agree) return true;
+  return Math.abs(a.alignment - b.alignment) <= DISPUTE_MARGIN;
+}
 
 /** An equal figure in this candidate supports the draft's figure. */
 function agreesStrongly(c: Candidate): boolean {
