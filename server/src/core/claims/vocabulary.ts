@@ -120,3 +120,13 @@ export const DECADE_PART_WORDS: Array<[string, 'early' | 'mid' | 'late']> = [
   ['late', 'late'], ['slutten', 'late'], ['eind', 'late'], ['einde', 'late'], ['ende', 'late'], ['fin', 'late'], ['finales', 'late'],
   ['slutet', 'late'], ['slutningen', 'late'],
 ];
+
+/**
+ * Stems of verbs and nouns of denial: "X denied the report" states the
+ * opposite of "X confirmed the report", without a negation word. Matched as
+ * word prefixes (denied, denies, benektet, ontkende, bestritt, dementierte…).
+ */
+export const DENIAL_PREFIXES = [
+  'deny', 'denie', 'denial', 'refute', 'rebut', 'benekt', 'avkreft', 'dementer', 'ontken', 'weerleg', 'bestreit', 'bestritt',
+  'dementier', 'démen', 'dement', 'desmient', 'desmint', 'förneka', 'fornaegt', 'fornægt', 'tilbagevis',
+];
