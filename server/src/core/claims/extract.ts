@@ -31,8 +31,12 @@ import { synsetKey } from './keys.js';
 import { fold, normaliseLang, skeleton, stem, type Lang } from './normalize.js';
 import { LangMemo } from './memo.js';
 import { tokenize, type Token } from './tokenize.js';
-import { formatNumber, formatValue, matchUnit, prefixCurrency, type UnitDef } from './units.js';
+import { AGE, formatNumber, formatValue, matchUnit, prefixCurrency, type UnitDef } from './units.js';
 import {
+  AGED_WORDS,
+  AGE_OLD_WORDS,
+  AGE_PERSON_NOUNS,
+  AGE_SUFFIXES,
   AMBIGUOUS_MONTHS,
   CLOCK_CUES_AFTER,
   CLOCK_CUES_BEFORE,
@@ -96,6 +100,12 @@ export function extractClaim(segment: Segment, fallbackLang: string = 'en'): Cla
   const numbers = findNumbers(tokens, lang);
   for (const num of numbers) {
     if (num.first > 0 && used[num.first]) continue;
+    const age = readAge(text, tokens, lowers, num, lang);
+    if (age) {
+      quantities.push(age.atom);
+      for (let k = age.first; k <= age.last; k++) used[k] = 1;
+      continue;
+    }
     const time = readTime(tokens, lowers, num, lang);
     if (time) {
       times.push(...time.atoms);
@@ -482,6 +492,10 @@ function readQuantity(
   let k = num.last + 1;
   // Vague magnitudes and "millions of": skip "of/av/van".
   if (num.vague && COUNT_SKIP.has(lowers[k] ?? '')) k++;
+  // "36-month sentence", "36-måneders dom": a hyphenated unit is still the unit.
+  if (!unit && lowers[k] === '-' && tokens[k + 1] && tokens[k].start === tokens[num.last].end && tokens[k + 1].start === tokens[k].end && tokens[k + 1].kind === 'word') {
+    if (matchUnit(lowers, k + 1, lang, true)) k++;
+  }
   if (!unit) {
     const adjacent = tokens[k] !== undefined && tokens[k].start - tokens[num.last].end <= 1;
     const match = matchUnit(lowers, k, lang, adjacent);
@@ -541,6 +555,54 @@ function readQuantity(
     display: (bound === 'approx' ? 'about ' : bound === 'gt' ? 'more than ' : bound === 'lt' ? 'less than ' : '') + display,
   };
   return { atom, first, last: unit ? last : num.last };
+}
+
+/**
+ * A person's age: "27-year-old", "27 years old", "aged 27", "36 år gammel",
+ * "27-åringen", "36-jarige", "36 Jahre alt", "âgé de 36 ans", "un hombre de 36
+ * años", and a bare number right after a name: "Malvo, 36," / "Malvo (37)".
+ */
+function readAge(text: string, tokens: Token[], lowers: string[], num: NumberSpan, lang: Lang): { atom: Quantity; first: number; last: number } | undefined {
+  if (!num.integer || Number.isNaN(num.value) || num.value < 1 || num.value > 125 || num.upper !== undefined) return undefined;
+  const i = num.first;
+  const j = num.last;
+  let last = -1;
+  // "27-year-old", "27-åringen", "36-jarige".
+  if (lowers[j + 1] === '-' && tokens[j + 2] && tokens[j + 1].start === tokens[j].end && tokens[j + 2].start === tokens[j + 1].end && AGE_SUFFIXES.has(lowers[j + 2])) {
+    last = j + 2;
+  } else if (AGE_SUFFIXES.has(lowers[j + 1]) && tokens[j + 1].start === tokens[j].end + 1 && lowers[j + 1].includes('-')) {
+    last = j + 1; // "27 year-old"
+  } else {
+    const unit = matchUnit(lowers, j + 1, lang, true);
+    const years = unit?.unit.dimension === 'duration' && Math.abs(unit.unit.factor - 365.25 * 86400) < 1 ? j + unit.length : -1;
+    if (years >= 0 && AGE_OLD_WORDS.has(lowers[years + 1])) last = years + 1; // "27 years old", "36 år gammel"
+    else if (AGED_WORDS.has(lowers[i - 1]) || (lowers[i - 1] === 'von' && AGED_WORDS.has(lowers[i - 2]))) last = years >= 0 ? years : j; // "aged 27"
+    else if (years >= 0 && (lowers[i - 1] === 'de' || lowers[i - 1] === 'van') && (AGED_WORDS.has(lowers[i - 2]) || AGE_PERSON_NOUNS.has(lowers[i - 2]))) last = years;
+    else if (num.digits && i === j && i >= 2 && tokens[i - 2].kind === 'word' && tokens[i - 2].capitalised && !isStopword(tokens[i - 2].folded, lang) && placeOf(tokens[i - 2].folded) === undefined) {
+      // "Malvo, 36, was", "Malvo (37)": a name, then the bare number between commas or brackets.
+      const open = lowers[i - 1];
+      const close = lowers[j + 1];
+      if ((open === ',' && close === ',') || (open === '(' && close === ')')) last = j;
+    }
+  }
+  if (last < 0) return undefined;
+  const first = lowers[i - 1] && AGED_WORDS.has(lowers[i - 1]) ? i - 1 : i;
+  const start = tokens[first].start;
+  const end = tokens[last].end;
+  const atom: Quantity = {
+    kind: 'quantity',
+    value: num.value,
+    bound: 'eq',
+    dimension: 'age',
+    unit: AGE,
+    counted: [],
+    countedHead: [],
+    offsets: { start, end },
+    numberOffsets: { start: tokens[i].start, end: tokens[j].end },
+    text: text.slice(start, end),
+    display: `${formatNumber(num.value)} years old`,
+  };
+  return { atom, first, last };
 }
 
 function formatCount(value: number): string {
