@@ -42,3 +42,25 @@ test('a hyphenated duration is a duration, not an age or a count', () => {
     assert.ok(Math.abs(q.value / (30.44 * 86400) - 36) < 0.01, text);
   }
 });
+
+const times = (text: string, lang: string) => claim(text, lang).times.map((t) => `${t.kind}:${t.display}`);
+
+test('possessive and definite weekday forms', () => {
+  assert.deepEqual(times("Friday's match was cancelled.", 'en'), ['weekday:Friday']);
+  assert.deepEqual(times('Friday’s match was cancelled.', 'en'), ['weekday:Friday']);
+  assert.deepEqual(times('På søndagen kom de hjem.', 'nb'), ['weekday:Sunday']);
+  assert.deepEqual(times('Tirsdagens møte ble avlyst.', 'nb'), ['weekday:Tuesday']);
+  assert.deepEqual(times('Butikken er stengt tirsdags.', 'da'), ['weekday:Tuesday']);
+  assert.deepEqual(times('Sonntags ist das Museum zu.', 'de'), ['weekday:Sunday']);
+  assert.deepEqual(times('Mötet hölls på söndagen.', 'sv'), ['weekday:Sunday']);
+});
+
+test('abbreviated months beside a day or a year', () => {
+  assert.deepEqual(times('It happened Oct 15.', 'en'), ['date:October 15']);
+  assert.deepEqual(times('It happened Oct. 15, 2020.', 'en'), ['date:October 15, 2020', 'year:2020']);
+  assert.deepEqual(times('It happened 15 Oct 2020.', 'en'), ['date:October 15, 2020', 'year:2020']);
+  assert.deepEqual(times('Talks resume Sept. 3.', 'en'), ['date:September 3']);
+  assert.deepEqual(times('Han kom 15. okt. 2020.', 'nb'), ['date:October 15, 2020', 'year:2020']);
+  // "May" the verb at the start of a sentence is not a month.
+  assert.deepEqual(times('May 5 people come along?', 'en'), []);
+});

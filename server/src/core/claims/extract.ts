@@ -311,6 +311,8 @@ function monthAt(tokens: Token[], i: number): number | undefined {
 function yearAfter(tokens: Token[], i: number): { year: number; index: number } | undefined {
   let k = i;
   if (tokens[k]?.text === ',') k++;
+  // "15. okt. 2020": the period of an abbreviated month.
+  else if (tokens[k]?.text === '.' && tokens[k - 1]?.kind === 'word' && tokens[k - 1].text.length <= 4 && tokens[k].start === tokens[k - 1].end) k++;
   const tok = tokens[k];
   if (tok?.kind === 'number' && /^\d{4}$/.test(tok.text)) {
     const year = Number(tok.text);
@@ -355,12 +357,17 @@ function readTime(tokens: Token[], lowers: string[], num: NumberSpan, lang: Lang
       if (y) atoms.push(timeAtom('year', y.year, tokens, y.index, y.index));
       return { atoms, first: num.first, last: y ? y.index : k };
     }
-    const before = monthAt(tokens, num.first - 1);
-    if (before !== undefined && !AMBIGUOUS_MONTHS.has(lowers[num.first - 1])) {
+    // "July 27", "Oct 15", "Oct. 15", "Sept. 3": an abbreviation or ambiguous word counts when
+    // capitalised (not as the first word) or written with its period.
+    const dotted = lowers[num.first - 1] === '.' && tokens[num.first - 1].start === tokens[num.first - 2]?.end;
+    const m = dotted ? num.first - 2 : num.first - 1;
+    const before = monthAt(tokens, m);
+    const monthOk = before !== undefined && (!AMBIGUOUS_MONTHS.has(lowers[m]) || dotted || (tokens[m].capitalised && m > 0));
+    if (before !== undefined && monthOk) {
       const y = yearAfter(tokens, num.last + 1);
-      const atoms = [timeAtom('date', before * 100 + value, tokens, num.first - 1, y ? y.index : num.last, { year: y?.year })];
+      const atoms = [timeAtom('date', before * 100 + value, tokens, m, y ? y.index : num.last, { year: y?.year })];
       if (y) atoms.push(timeAtom('year', y.year, tokens, y.index, y.index));
-      return { atoms, first: num.first - 1, last: y ? y.index : num.last };
+      return { atoms, first: m, last: y ? y.index : num.last };
     }
   }
   // Decades: 1990s, 1990-tallet, 1990er, the 90s.
@@ -414,6 +421,12 @@ function weekdayOf(folded: string): number | undefined {
   let day = weekdayCache.get(folded);
   if (day === undefined) {
     day = WEEKDAYS.get(folded) ?? -1;
+    if (day === -1) {
+      // Possessive and definite forms: "Friday's", "søndagen", "tirsdags", "Sonntags".
+      const bare = stripGenitive(folded);
+      const base = bare !== folded ? bare : folded.replace(/(?:ens|ene|en|es|s)$/, '');
+      if (base !== folded) day = WEEKDAYS.get(base) ?? -1;
+    }
     if (day === -1) {
       for (const [prefix, d] of WEEKDAY_PREFIXES) {
         if (folded.length > prefix.length + 2 && folded.startsWith(prefix)) {
