@@ -64,3 +64,41 @@ test('abbreviated months beside a day or a year', () => {
   // "May" the verb at the start of a sentence is not a month.
   assert.deepEqual(times('May 5 people come along?', 'en'), []);
 });
+
+test('changes give a from-value and the new value; ranges one quantity', async () => {
+  const { comparableQuantities, relateQuantities } = await import('../../../server/src/core/verify/compare.js');
+  for (const [text, lang] of [
+    ['The share rose from 30 to 64 percent.', 'en'],
+    ['Andelen steg fra 30 til 64 prosent.', 'nb'],
+    ['Het aandeel steeg van 30 naar 64 procent.', 'nl'],
+    ['Der Anteil stieg von 30 auf 64 Prozent.', 'de'],
+  ]) {
+    const [before, after] = qs(text, lang);
+    assert.equal(before.role, 'from', text);
+    assert.equal(before.value, 30, text);
+    assert.equal(before.dimension, 'percent', text);
+    assert.equal(after.value, 64, text);
+    assert.equal(after.role, undefined, text);
+  }
+  const [now] = qs('The share is now 64 percent.', 'en');
+  const [from, to] = qs('The share rose from 30 to 64 percent.', 'en');
+  assert.equal(comparableQuantities(now, from), false);
+  assert.equal(comparableQuantities(now, to), true);
+  assert.equal(relateQuantities(now, to), 'agree');
+  const counts = qs('Het aantal steeg van 30 naar 64 doden.', 'nl');
+  assert.deepEqual(counts.map((q) => [q.value, q.role]), [[30, 'from'], [64, undefined]]);
+
+  for (const [text, lang] of [['Between 30 and 64 people were hurt.', 'en'], ['30–64 people were hurt.', 'en'], ['Mellom 30 og 64 personer ble skadet.', 'nb'], ['Zwischen 30 und 64 Menschen wurden verletzt.', 'de']]) {
+    const found = qs(text, lang);
+    assert.equal(found.length, 1, text);
+    assert.deepEqual([found[0].value, found[0].upper], [30, 64], text);
+  }
+});
+
+test('score lines are not quantities', () => {
+  assert.deepEqual(qs('The final standings were 13-21-3.', 'en'), []);
+  assert.deepEqual(qs('They won 3-1 at home.', 'en'), []);
+  assert.deepEqual(qs('Ajax won 2–0 on Sunday.', 'en'), []);
+  assert.deepEqual(qs('It was a 2-1 win for the visitors.', 'en'), []);
+  assert.deepEqual(qs('Norge vant 3-1 borte.', 'nb'), []);
+});

@@ -98,7 +98,8 @@ export function extractClaim(segment: Segment, fallbackLang: string = 'en'): Cla
   const times: TimeAtom[] = [];
 
   const numbers = findNumbers(tokens, lang);
-  for (const num of numbers) {
+  for (let n = 0; n < numbers.length; n++) {
+    const num = numbers[n];
     if (num.first > 0 && used[num.first]) continue;
     const age = readAge(text, tokens, lowers, num, lang);
     if (age) {
@@ -111,6 +112,26 @@ export function extractClaim(segment: Segment, fallbackLang: string = 'en'): Cla
       times.push(...time.atoms);
       for (let k = time.first; k <= time.last; k++) used[k] = 1;
       continue;
+    }
+    const next = numbers[n + 1];
+    const pair = next ? pairKind(tokens, lowers, num, next, lang) : undefined;
+    if (pair === 'score') {
+      // "3-1", "2–0", "13-21-3": a score line, not an amount of anything.
+      let m = n + 1;
+      while (numbers[m + 1] && pairKind(tokens, lowers, numbers[m], numbers[m + 1], lang) === 'score') m++;
+      for (let k = num.first; k <= numbers[m].last; k++) used[k] = 1;
+      n = m;
+      continue;
+    }
+    if (pair && next) {
+      const second = readQuantity(text, tokens, lowers, next, lang);
+      if (second) {
+        const atoms = rangeAtoms(text, tokens, lowers, num, second.atom, pair, lang);
+        quantities.push(...atoms);
+        for (let k = Math.min(num.first, second.first); k <= second.last; k++) used[k] = 1;
+        n++;
+        continue;
+      }
     }
     const quantity = readQuantity(text, tokens, lowers, num, lang);
     if (quantity) {
@@ -616,6 +637,76 @@ function readAge(text: string, tokens: Token[], lowers: string[], num: NumberSpa
     display: `${formatNumber(num.value)} years old`,
   };
   return { atom, first, last };
+}
+
+const FROM_WORDS = new Set(['from', 'fra', 'från', 'van', 'von', 'de', 'desde']);
+const TO_WORDS = new Set(['to', 'til', 'till', 'naar', 'tot', 'auf', 'bis', 'à', 'a', 'hasta']);
+const BETWEEN_WORDS = new Set(['between', 'mellom', 'mellem', 'mellan', 'tussen', 'zwischen', 'entre']);
+const AND_WORDS = new Set(['and', 'og', 'och', 'en', 'und', 'et', 'y']);
+const DASHES = new Set(['-', '–', '—']);
+/** Words after "2-1" that make it a result, not a range: "a 2-1 win", "1-3 defeat". */
+const SCORE_WORDS = new Set([
+  'win', 'victory', 'defeat', 'loss', 'lead', 'draw', 'score', 'scoreline', 'seier', 'tap', 'ledelse', 'uavgjort', 'seger', 'förlust', 'sejr',
+  'nederlag', 'overwinning', 'nederlaag', 'zege', 'gelijkspel', 'sieg', 'niederlage', 'führung', 'victoire', 'défaite', 'victoria', 'derrota',
+]);
+
+/**
+ * How two successive numbers belong together: "from 30 to 64" (a change),
+ * "between 30 and 64" / "30–64" (one range), "3-1" (a score line).
+ */
+function pairKind(tokens: Token[], lowers: string[], a: NumberSpan, b: NumberSpan, lang: Lang): 'from' | 'range' | 'score' | undefined {
+  if (Number.isNaN(a.value) || Number.isNaN(b.value) || a.vague || b.vague) return undefined;
+  // The first number may carry its own unit: "from 30 percent to 64 percent".
+  let j = a.last + 1;
+  const unit = matchUnit(lowers, j, lang, true);
+  if (unit) j += unit.length;
+  if (b.first !== j + 1) return undefined;
+  const link = lowers[j];
+  const before = lowers[a.first - 1];
+  if (FROM_WORDS.has(before ?? '') && TO_WORDS.has(link)) return 'from';
+  if (BETWEEN_WORDS.has(before ?? '') && AND_WORDS.has(link) && a.value < b.value) return 'range';
+  if (DASHES.has(link) && a.digits && b.digits && a.integer && b.integer) {
+    const chained = DASHES.has(lowers[b.last + 1] ?? '') && tokens[b.last + 2]?.kind === 'number';
+    const chainedBefore = DASHES.has(before ?? '') && tokens[a.first - 2]?.kind === 'number';
+    const tight = !unit && tokens[j].start === tokens[a.last].end && tokens[b.first].start === tokens[j].end;
+    if (chained || chainedBefore || a.value >= b.value || SCORE_WORDS.has(lowers[b.last + 1] ?? '')) return tight || a.value >= b.value ? 'score' : undefined;
+    return 'range';
+  }
+  return undefined;
+}
+
+/** The atoms of a pair: a range is one quantity (value..upper); a change is a 'from' value and the new value. */
+function rangeAtoms(text: string, tokens: Token[], lowers: string[], a: NumberSpan, second: Quantity, kind: 'from' | 'range', lang: Lang): Quantity[] {
+  const factor = second.unit?.factor ?? 1;
+  const start = tokens[a.first].start;
+  if (kind === 'range') {
+    if (second.upper !== undefined) return [second];
+    const low = a.value * factor;
+    return [{
+      ...second,
+      value: low,
+      upper: second.value,
+      offsets: { start: Math.min(start, second.offsets.start), end: second.offsets.end },
+      numberOffsets: { start: tokens[a.first].start, end: second.numberOffsets.end },
+      text: text.slice(Math.min(start, second.offsets.start), second.offsets.end),
+      display: `${formatNumber(a.value)}–${second.display}`,
+    }];
+  }
+  const own = readQuantity(text, tokens, lowers, a, lang)?.atom;
+  const unitText = second.unit ? text.slice(second.numberOffsets.end, second.offsets.end).trim() : second.noun ?? '';
+  const previous: Quantity = own && own.dimension === second.dimension
+    ? { ...own, role: 'from' }
+    : {
+        ...second,
+        value: a.value * factor,
+        bound: 'eq',
+        role: 'from',
+        offsets: { start, end: tokens[a.last].end },
+        numberOffsets: { start, end: tokens[a.last].end },
+        text: text.slice(start, tokens[a.last].end),
+        display: `${formatNumber(a.value)}${unitText ? ' ' + unitText : ''}`,
+      };
+  return [previous, second];
 }
 
 function formatCount(value: number): string {
