@@ -23,8 +23,11 @@ export interface Quantity {
   /** The counted noun as written ("gepantserde treinwagons"). */
   noun?: string;
   qualifier?: Qualifier;
-  /** "800 meter lange" (a length of) vs "200 meter fra" (a distance from). */
-  role?: 'extent' | 'distance' | 'rate';
+  /**
+   * "800 meter lange" (a length of) vs "200 meter fra" (a distance from);
+   * 'from': the earlier value of a change ("rose from 30 to 64"), comparable only with other 'from' values.
+   */
+  role?: 'extent' | 'distance' | 'rate' | 'from';
   /** Span of the number and its unit in the segment text. */
   offsets: OffsetRange;
   /** Span of just the number (what "use the source's value" replaces). */

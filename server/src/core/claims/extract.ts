@@ -31,8 +31,12 @@ import { synsetKey } from './keys.js';
 import { fold, normaliseLang, skeleton, stem, type Lang } from './normalize.js';
 import { LangMemo } from './memo.js';
 import { tokenize, type Token } from './tokenize.js';
-import { formatNumber, formatValue, matchUnit, prefixCurrency, type UnitDef } from './units.js';
+import { AGE, formatNumber, formatValue, matchUnit, prefixCurrency, type UnitDef } from './units.js';
 import {
+  AGED_WORDS,
+  AGE_OLD_WORDS,
+  AGE_PERSON_NOUNS,
+  AGE_SUFFIXES,
   AMBIGUOUS_MONTHS,
   CLOCK_CUES_AFTER,
   CLOCK_CUES_BEFORE,
@@ -105,22 +109,52 @@ export function extractClaim(segment: Segment, fallbackLang: string = 'en'): Cla
 
   const numbers = findNumbers(tokens, lang);
   const figures: Figure[] = [];
-  for (const num of numbers) {
+  for (let n = 0; n < numbers.length; n++) {
+    const num = numbers[n];
     if (num.first > 0 && used[num.first]) continue;
+    const age = readAge(text, tokens, lowers, num, lang);
+    if (age) {
+      quantities.push(age.atom);
+      for (let k = age.first; k <= age.last; k++) used[k] = 1;
+      addFigure(figures, tokens, num, age.atom);
+      continue;
+    }
     const time = readTime(tokens, lowers, num, lang);
     if (time) {
       times.push(...time.atoms);
       for (let k = time.first; k <= time.last; k++) used[k] = 1;
       continue;
     }
+    const next = numbers[n + 1];
+    const pair = next ? pairKind(tokens, lowers, num, next, lang) : undefined;
+    if (pair === 'score') {
+      // "3-1", "2–0", "13-21-3": a score line, not an amount of anything.
+      let m = n + 1;
+      while (numbers[m + 1] && pairKind(tokens, lowers, numbers[m], numbers[m + 1], lang) === 'score') m++;
+      for (let k = num.first; k <= numbers[m].last; k++) used[k] = 1;
+      // The score's numbers stay figures: "won 3-1" against "won 2-1" is one number changed.
+      for (let k = n; k <= m; k++) addFigure(figures, tokens, numbers[k], undefined);
+      n = m;
+      continue;
+    }
+    if (pair && next) {
+      const second = readQuantity(text, tokens, lowers, next, lang);
+      if (second) {
+        const atoms = rangeAtoms(text, tokens, lowers, num, second.atom, pair, lang);
+        quantities.push(...atoms);
+        addFigure(figures, tokens, num, atoms[0]);
+        addFigure(figures, tokens, next, atoms[atoms.length - 1]);
+        for (let k = Math.min(num.first, second.first); k <= second.last; k++) used[k] = 1;
+        n++;
+        continue;
+      }
+    }
     const quantity = readQuantity(text, tokens, lowers, num, lang);
     if (quantity) {
       quantities.push(quantity.atom);
       for (let k = quantity.first; k <= quantity.last; k++) used[k] = 1;
     }
-    if (!Number.isNaN(num.value) && !num.vague && !isOrdinal(tokens, num)) {
-      figures.push({ value: num.value, digits: num.digits, offsets: { start: tokens[num.first].start, end: tokens[num.last].end }, quantity: quantity?.atom });
-    }
+    addFigure(figures, tokens, num, quantity?.atom);
   }
   readWordTimes(tokens, lowers, used, times, lang);
 
@@ -135,6 +169,11 @@ export function extractClaim(segment: Segment, fallbackLang: string = 'en'): Cla
 const OPINION_RE = /\b(?:I|we) (?:think|believe|feel|guess)\b|\bin my (?:view|opinion)\b|\bjeg (?:mener|synes|tror)\b|\bik (?:vind|denk)\b|\bich (?:finde|glaube|meine)\b|\bje pense\b|\bcreo que\b/i;
 
 // ---------------------------------------------------------------- numbers
+
+function addFigure(figures: Figure[], tokens: Token[], num: NumberSpan, quantity: Quantity | undefined): void {
+  if (Number.isNaN(num.value) || num.vague || isOrdinal(tokens, num)) return;
+  figures.push({ value: num.value, digits: num.digits, offsets: { start: tokens[num.first].start, end: tokens[num.last].end }, quantity });
+}
 
 /** "18th", "3rd", "18." before a lowercase word ("det 18. århundre"): a rank, not an amount. */
 function isOrdinal(tokens: Token[], num: { digits: boolean; last: number }): boolean {
@@ -325,6 +364,8 @@ function monthAt(tokens: Token[], i: number): number | undefined {
 function yearAfter(tokens: Token[], i: number): { year: number; index: number } | undefined {
   let k = i;
   if (tokens[k]?.text === ',') k++;
+  // "15. okt. 2020": the period of an abbreviated month.
+  else if (tokens[k]?.text === '.' && tokens[k - 1]?.kind === 'word' && tokens[k - 1].text.length <= 4 && tokens[k].start === tokens[k - 1].end) k++;
   const tok = tokens[k];
   if (tok?.kind === 'number' && /^\d{4}$/.test(tok.text)) {
     const year = Number(tok.text);
@@ -369,12 +410,17 @@ function readTime(tokens: Token[], lowers: string[], num: NumberSpan, lang: Lang
       if (y) atoms.push(timeAtom('year', y.year, tokens, y.index, y.index));
       return { atoms, first: num.first, last: y ? y.index : k };
     }
-    const before = monthAt(tokens, num.first - 1);
-    if (before !== undefined && !AMBIGUOUS_MONTHS.has(lowers[num.first - 1])) {
+    // "July 27", "Oct 15", "Oct. 15", "Sept. 3": an abbreviation or ambiguous word counts when
+    // capitalised (not as the first word) or written with its period.
+    const dotted = lowers[num.first - 1] === '.' && tokens[num.first - 1].start === tokens[num.first - 2]?.end;
+    const m = dotted ? num.first - 2 : num.first - 1;
+    const before = monthAt(tokens, m);
+    const monthOk = before !== undefined && (!AMBIGUOUS_MONTHS.has(lowers[m]) || dotted || (tokens[m].capitalised && m > 0));
+    if (before !== undefined && monthOk) {
       const y = yearAfter(tokens, num.last + 1);
-      const atoms = [timeAtom('date', before * 100 + value, tokens, num.first - 1, y ? y.index : num.last, { year: y?.year })];
+      const atoms = [timeAtom('date', before * 100 + value, tokens, m, y ? y.index : num.last, { year: y?.year })];
       if (y) atoms.push(timeAtom('year', y.year, tokens, y.index, y.index));
-      return { atoms, first: num.first - 1, last: y ? y.index : num.last };
+      return { atoms, first: m, last: y ? y.index : num.last };
     }
   }
   // Decades: 1990s, 1990-tallet, 1990er, the 90s.
@@ -428,6 +474,12 @@ function weekdayOf(folded: string): number | undefined {
   let day = weekdayCache.get(folded);
   if (day === undefined) {
     day = WEEKDAYS.get(folded) ?? -1;
+    if (day === -1) {
+      // Possessive and definite forms: "Friday's", "søndagen", "tirsdags", "Sonntags".
+      const bare = stripGenitive(folded);
+      const base = bare !== folded ? bare : folded.replace(/(?:ens|ene|en|es|s)$/, '');
+      if (base !== folded) day = WEEKDAYS.get(base) ?? -1;
+    }
     if (day === -1) {
       for (const [prefix, d] of WEEKDAY_PREFIXES) {
         if (folded.length > prefix.length + 2 && folded.startsWith(prefix)) {
@@ -508,6 +560,10 @@ function readQuantity(
   let k = num.last + 1;
   // Vague magnitudes and "millions of": skip "of/av/van".
   if (num.vague && COUNT_SKIP.has(lowers[k] ?? '')) k++;
+  // "36-month sentence", "36-måneders dom": a hyphenated unit is still the unit.
+  if (!unit && lowers[k] === '-' && tokens[k + 1] && tokens[k].start === tokens[num.last].end && tokens[k + 1].start === tokens[k].end && tokens[k + 1].kind === 'word') {
+    if (matchUnit(lowers, k + 1, lang, true)) k++;
+  }
   if (!unit) {
     const adjacent = tokens[k] !== undefined && tokens[k].start - tokens[num.last].end <= 1;
     const match = matchUnit(lowers, k, lang, adjacent);
@@ -569,6 +625,124 @@ function readQuantity(
     display: (bound === 'approx' ? 'about ' : bound === 'gt' ? 'more than ' : bound === 'lt' ? 'less than ' : '') + display,
   };
   return { atom, first, last: unit ? last : num.last };
+}
+
+/**
+ * A person's age: "27-year-old", "27 years old", "aged 27", "36 år gammel",
+ * "27-åringen", "36-jarige", "36 Jahre alt", "âgé de 36 ans", "un hombre de 36
+ * años", and a bare number right after a name: "Malvo, 36," / "Malvo (37)".
+ */
+function readAge(text: string, tokens: Token[], lowers: string[], num: NumberSpan, lang: Lang): { atom: Quantity; first: number; last: number } | undefined {
+  if (!num.integer || Number.isNaN(num.value) || num.value < 1 || num.value > 125 || num.upper !== undefined) return undefined;
+  const i = num.first;
+  const j = num.last;
+  let last = -1;
+  // "27-year-old", "27-åringen", "36-jarige".
+  if (lowers[j + 1] === '-' && tokens[j + 2] && tokens[j + 1].start === tokens[j].end && tokens[j + 2].start === tokens[j + 1].end && AGE_SUFFIXES.has(lowers[j + 2])) {
+    last = j + 2;
+  } else if (AGE_SUFFIXES.has(lowers[j + 1]) && tokens[j + 1].start === tokens[j].end + 1 && lowers[j + 1].includes('-')) {
+    last = j + 1; // "27 year-old"
+  } else {
+    const unit = matchUnit(lowers, j + 1, lang, true);
+    const years = unit?.unit.dimension === 'duration' && Math.abs(unit.unit.factor - 365.25 * 86400) < 1 ? j + unit.length : -1;
+    if (years >= 0 && AGE_OLD_WORDS.has(lowers[years + 1])) last = years + 1; // "27 years old", "36 år gammel"
+    else if (AGED_WORDS.has(lowers[i - 1]) || (lowers[i - 1] === 'von' && AGED_WORDS.has(lowers[i - 2]))) last = years >= 0 ? years : j; // "aged 27"
+    else if (years >= 0 && (lowers[i - 1] === 'de' || lowers[i - 1] === 'van') && (AGED_WORDS.has(lowers[i - 2]) || AGE_PERSON_NOUNS.has(lowers[i - 2]))) last = years;
+    else if (num.digits && i === j && i >= 2 && tokens[i - 2].kind === 'word' && tokens[i - 2].capitalised && !isStopword(tokens[i - 2].folded, lang) && placeOf(tokens[i - 2].folded) === undefined) {
+      // "Malvo, 36, was", "Malvo (37)": a name, then the bare number between commas or brackets.
+      const open = lowers[i - 1];
+      const close = lowers[j + 1];
+      if ((open === ',' && close === ',') || (open === '(' && close === ')')) last = j;
+    }
+  }
+  if (last < 0) return undefined;
+  const first = lowers[i - 1] && AGED_WORDS.has(lowers[i - 1]) ? i - 1 : i;
+  const start = tokens[first].start;
+  const end = tokens[last].end;
+  const atom: Quantity = {
+    kind: 'quantity',
+    value: num.value,
+    bound: 'eq',
+    dimension: 'age',
+    unit: AGE,
+    counted: [],
+    countedHead: [],
+    offsets: { start, end },
+    numberOffsets: { start: tokens[i].start, end: tokens[j].end },
+    text: text.slice(start, end),
+    display: `${formatNumber(num.value)} years old`,
+  };
+  return { atom, first, last };
+}
+
+const FROM_WORDS = new Set(['from', 'fra', 'från', 'van', 'von', 'de', 'desde']);
+const TO_WORDS = new Set(['to', 'til', 'till', 'naar', 'tot', 'auf', 'bis', 'à', 'a', 'hasta']);
+const BETWEEN_WORDS = new Set(['between', 'mellom', 'mellem', 'mellan', 'tussen', 'zwischen', 'entre']);
+const AND_WORDS = new Set(['and', 'og', 'och', 'en', 'und', 'et', 'y']);
+const DASHES = new Set(['-', '–', '—']);
+/** Words after "2-1" that make it a result, not a range: "a 2-1 win", "1-3 defeat". */
+const SCORE_WORDS = new Set([
+  'win', 'victory', 'defeat', 'loss', 'lead', 'draw', 'score', 'scoreline', 'seier', 'tap', 'ledelse', 'uavgjort', 'seger', 'förlust', 'sejr',
+  'nederlag', 'overwinning', 'nederlaag', 'zege', 'gelijkspel', 'sieg', 'niederlage', 'führung', 'victoire', 'défaite', 'victoria', 'derrota',
+]);
+
+/**
+ * How two successive numbers belong together: "from 30 to 64" (a change),
+ * "between 30 and 64" / "30–64" (one range), "3-1" (a score line).
+ */
+function pairKind(tokens: Token[], lowers: string[], a: NumberSpan, b: NumberSpan, lang: Lang): 'from' | 'range' | 'score' | undefined {
+  if (Number.isNaN(a.value) || Number.isNaN(b.value) || a.vague || b.vague) return undefined;
+  // The first number may carry its own unit: "from 30 percent to 64 percent".
+  let j = a.last + 1;
+  const unit = matchUnit(lowers, j, lang, true);
+  if (unit) j += unit.length;
+  if (b.first !== j + 1) return undefined;
+  const link = lowers[j];
+  const before = lowers[a.first - 1];
+  if (FROM_WORDS.has(before ?? '') && TO_WORDS.has(link)) return 'from';
+  if (BETWEEN_WORDS.has(before ?? '') && AND_WORDS.has(link) && a.value < b.value) return 'range';
+  if (DASHES.has(link) && a.digits && b.digits && a.integer && b.integer) {
+    const chained = DASHES.has(lowers[b.last + 1] ?? '') && tokens[b.last + 2]?.kind === 'number';
+    const chainedBefore = DASHES.has(before ?? '') && tokens[a.first - 2]?.kind === 'number';
+    const tight = !unit && tokens[j].start === tokens[a.last].end && tokens[b.first].start === tokens[j].end;
+    if (chained || chainedBefore || a.value >= b.value || SCORE_WORDS.has(lowers[b.last + 1] ?? '')) return tight || a.value >= b.value ? 'score' : undefined;
+    return 'range';
+  }
+  return undefined;
+}
+
+/** The atoms of a pair: a range is one quantity (value..upper); a change is a 'from' value and the new value. */
+function rangeAtoms(text: string, tokens: Token[], lowers: string[], a: NumberSpan, second: Quantity, kind: 'from' | 'range', lang: Lang): Quantity[] {
+  const factor = second.unit?.factor ?? 1;
+  const start = tokens[a.first].start;
+  if (kind === 'range') {
+    if (second.upper !== undefined) return [second];
+    const low = a.value * factor;
+    return [{
+      ...second,
+      value: low,
+      upper: second.value,
+      offsets: { start: Math.min(start, second.offsets.start), end: second.offsets.end },
+      numberOffsets: { start: tokens[a.first].start, end: second.numberOffsets.end },
+      text: text.slice(Math.min(start, second.offsets.start), second.offsets.end),
+      display: `${formatNumber(a.value)}–${second.display}`,
+    }];
+  }
+  const own = readQuantity(text, tokens, lowers, a, lang)?.atom;
+  const unitText = second.unit ? text.slice(second.numberOffsets.end, second.offsets.end).trim() : second.noun ?? '';
+  const previous: Quantity = own && own.dimension === second.dimension
+    ? { ...own, role: 'from' }
+    : {
+        ...second,
+        value: a.value * factor,
+        bound: 'eq',
+        role: 'from',
+        offsets: { start, end: tokens[a.last].end },
+        numberOffsets: { start, end: tokens[a.last].end },
+        text: text.slice(start, tokens[a.last].end),
+        display: `${formatNumber(a.value)}${unitText ? ' ' + unitText : ''}`,
+      };
+  return [previous, second];
 }
 
 function formatCount(value: number): string {

@@ -2,7 +2,7 @@
 // normalised to one base unit per dimension so that "60 kilometer i timen",
 // "60 kilometer per uur", "60 km/h" and "37 mph" compare directly.
 
-export type Dimension = 'speed' | 'length' | 'duration' | 'mass' | 'percent' | 'area' | 'volume' | `money:${string}`;
+export type Dimension = 'speed' | 'length' | 'duration' | 'mass' | 'percent' | 'area' | 'volume' | 'age' | `money:${string}`;
 
 export interface UnitDef {
   dimension: Dimension;
@@ -37,6 +37,8 @@ const POUND_MASS: UnitDef = { dimension: 'mass', factor: 0.45359237, symbol: 'kg
 const PERCENT: UnitDef = { dimension: 'percent', factor: 1, symbol: '%' };
 const KM2: UnitDef = { dimension: 'area', factor: 1, symbol: 'km²' };
 const LITRE: UnitDef = { dimension: 'volume', factor: 1, symbol: 'l' };
+/** A person's age in years ("36 years old", "36-jarige"): comparable only with ages, never with durations. */
+export const AGE: UnitDef = { dimension: 'age', factor: 1, symbol: 'years old' };
 
 function money(code: string, symbol: string): UnitDef {
   return { dimension: `money:${code}`, factor: 1, symbol };
@@ -88,7 +90,7 @@ const SINGLE: Record<string, UnitDef> = {
   week: WEEK, weeks: WEEK, uke: WEEK, uker: WEEK, weken: WEEK, woche: WEEK, wochen: WEEK, semaine: WEEK, semaines: WEEK,
   semana: WEEK, semanas: WEEK, vecka: WEEK, veckor: WEEK, uge: WEEK, uger: WEEK,
   month: MONTH, months: MONTH, 'måned': MONTH, 'måneder': MONTH, maand: MONTH, maanden: MONTH, monat: MONTH, monate: MONTH,
-  monaten: MONTH, mois: MONTH, mes: MONTH, meses: MONTH, 'månad': MONTH, 'månader': MONTH,
+  monaten: MONTH, 'måneders': MONTH, 'månaders': MONTH, maands: MONTH, mois: MONTH, mes: MONTH, meses: MONTH, 'månad': MONTH, 'månader': MONTH,
   year: YEAR, years: YEAR, 'år': YEAR, 'året': YEAR, 'årene': YEAR, jaar: YEAR, jaren: YEAR, jahr: YEAR, jahre: YEAR, jahren: YEAR,
   an: YEAR, ans: YEAR, 'année': YEAR, 'années': YEAR, 'año': YEAR, 'años': YEAR, 'åren': YEAR,
   kg: KG, kilo: KG, kilos: KG, kilogram: KG, kilograms: KG, kilogramme: KG, kilogrammes: KG, kilogramm: KG,

@@ -130,3 +130,18 @@ export const DENIAL_PREFIXES = [
   'deny', 'denie', 'denial', 'refute', 'rebut', 'benekt', 'avkreft', 'dementer', 'ontken', 'weerleg', 'bestreit', 'bestritt',
   'dementier', 'démen', 'dement', 'desmient', 'desmint', 'förneka', 'fornaegt', 'fornægt', 'tilbagevis',
 ];
+/** Words glued to an age with a hyphen: "27-year-old", "27-åringen", "36-jarige", "36-jährige". */
+export const AGE_SUFFIXES = new Set([
+  'year-old', 'year-olds', 'years-old', 'yr-old',
+  'åring', 'åringen', 'åringer', 'åringene', 'åringar', 'åringarna', 'årig', 'årige', 'åriga', 'åringerne',
+  'jarige', 'jarigen', 'jährige', 'jähriger', 'jährigen', 'jährigem', 'jähriges',
+]);
+/** "27 years old", "36 år gammel", "36 jaar oud", "36 Jahre alt". */
+export const AGE_OLD_WORDS = new Set(['old', 'gammel', 'gamle', 'gammal', 'gamla', 'oud', 'oude', 'alt', 'alte', 'alter', 'alten']);
+/** "aged 27", "âgé de 36 ans", "im Alter von 36 Jahren", "a la edad de 36 años". */
+export const AGED_WORDS = new Set(['aged', 'age', 'âgé', 'âgée', 'âgés', 'âgées', 'agé', 'agée', 'alter', 'edad', 'âge', "l'âge", 'leeftijd', 'alder', 'ålder']);
+/** Person nouns before "de 36 años" / "de 36 ans" that make it an age, not a duration. */
+export const AGE_PERSON_NOUNS = new Set([
+  'hombre', 'mujer', 'joven', 'niño', 'niña', 'chico', 'chica', 'anciano', 'anciana', 'varón', 'menor', 'conductor', 'hijo', 'hija',
+  'homme', 'femme', 'jeune', 'garçon', 'fille', 'enfant', 'adolescent', 'adolescente', 'fils', 'conducteur', 'quadragénaire',
+]);

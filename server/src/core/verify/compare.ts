@@ -14,6 +14,7 @@ export function comparableQuantities(a: Quantity, b: Quantity): boolean {
   // but an unqualified figure may be either: keep it comparable.
   if (a.role && b.role && a.role !== b.role) return false;
   if ((a.role === 'rate') !== (b.role === 'rate')) return false;
+  if ((a.role === 'from') !== (b.role === 'from')) return false;
   if (a.dimension === 'count') {
     // A shared key must come from a first word of either side: "negentig gepantserde
     // treinwagons" meets "90 vogner" through "vogner", but "four people show" and

@@ -1,0 +1,104 @@
+// Extraction cases in several languages: ages, weekday and month forms,
+// ranges and changes, spurious numbers, counted nouns, hedged conversions,
+// negation scope.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractClaim } from '../../../server/src/core/claims/extract.js';
+import type { Segment } from '../../../server/src/core/types.js';
+
+function claim(text: string, lang: string) {
+  const segment: Segment = { text, start: 0, end: text.length, kind: 'sentence', lang };
+  return extractClaim(segment, lang);
+}
+const qs = (text: string, lang: string) => claim(text, lang).quantities;
+const ages = (text: string, lang: string) => qs(text, lang).filter((q) => q.dimension === 'age').map((q) => q.value);
+
+test('ages in every language are their own dimension', () => {
+  assert.deepEqual(ages('Vega, 36, was arrested on the spot.', 'en'), [36]);
+  assert.deepEqual(ages('Vega (37) was arrested on the spot.', 'en'), [37]);
+  assert.deepEqual(ages('Police arrested a 27-year-old man.', 'en'), [27]);
+  assert.deepEqual(ages('The suspect is 27 years old.', 'en'), [27]);
+  assert.deepEqual(ages('A man aged 27 was held.', 'en'), [27]);
+  assert.deepEqual(ages('Mannen er 36 år gammel.', 'nb'), [36]);
+  assert.deepEqual(ages('27-åringen ble pågrepet.', 'nb'), [27]);
+  assert.deepEqual(ages('De 36-jarige man werd opgepakt.', 'nl'), [36]);
+  assert.deepEqual(ages('Hij is 36 jaar oud.', 'nl'), [36]);
+  assert.deepEqual(ages('Der 36-jährige wurde festgenommen.', 'de'), [36]);
+  assert.deepEqual(ages('Er ist 36 Jahre alt.', 'de'), [36]);
+  assert.deepEqual(ages('En 36-åring greps i natt.', 'sv'), [36]);
+  assert.deepEqual(ages('Il est âgé de 36 ans.', 'fr'), [36]);
+  assert.deepEqual(ages('Un hombre de 36 años murió.', 'es'), [36]);
+  // Not ages.
+  assert.deepEqual(ages('Después de 36 años de guerra.', 'es'), []);
+  assert.deepEqual(ages('In Paris, 12, 13 and 14 were seen.', 'en'), []);
+  assert.deepEqual(ages('The war lasted 36 years.', 'en'), []);
+});
+
+test('a hyphenated duration is a duration, not an age or a count', () => {
+  for (const [text, lang] of [['He got a 36-month sentence.', 'en'], ['Han fikk en 36-måneders dom.', 'nb']]) {
+    const [q] = qs(text, lang);
+    assert.equal(q.dimension, 'duration', text);
+    assert.ok(Math.abs(q.value / (30.44 * 86400) - 36) < 0.01, text);
+  }
+});
+
+const times = (text: string, lang: string) => claim(text, lang).times.map((t) => `${t.kind}:${t.display}`);
+
+test('possessive and definite weekday forms', () => {
+  assert.deepEqual(times("Friday's match was cancelled.", 'en'), ['weekday:Friday']);
+  assert.deepEqual(times('Friday’s match was cancelled.', 'en'), ['weekday:Friday']);
+  assert.deepEqual(times('På søndagen kom de hjem.', 'nb'), ['weekday:Sunday']);
+  assert.deepEqual(times('Tirsdagens møte ble avlyst.', 'nb'), ['weekday:Tuesday']);
+  assert.deepEqual(times('Butikken er stengt tirsdags.', 'da'), ['weekday:Tuesday']);
+  assert.deepEqual(times('Sonntags ist das Museum zu.', 'de'), ['weekday:Sunday']);
+  assert.deepEqual(times('Mötet hölls på söndagen.', 'sv'), ['weekday:Sunday']);
+});
+
+test('abbreviated months beside a day or a year', () => {
+  assert.deepEqual(times('It happened Oct 15.', 'en'), ['date:October 15']);
+  assert.deepEqual(times('It happened Oct. 15, 2020.', 'en'), ['date:October 15, 2020', 'year:2020']);
+  assert.deepEqual(times('It happened 15 Oct 2020.', 'en'), ['date:October 15, 2020', 'year:2020']);
+  assert.deepEqual(times('Talks resume Sept. 3.', 'en'), ['date:September 3']);
+  assert.deepEqual(times('Han kom 15. okt. 2020.', 'nb'), ['date:October 15, 2020', 'year:2020']);
+  // "May" the verb at the start of a sentence is not a month.
+  assert.deepEqual(times('May 5 people come along?', 'en'), []);
+});
+
+test('changes give a from-value and the new value; ranges one quantity', async () => {
+  const { comparableQuantities, relateQuantities } = await import('../../../server/src/core/verify/compare.js');
+  for (const [text, lang] of [
+    ['The share rose from 30 to 64 percent.', 'en'],
+    ['Andelen steg fra 30 til 64 prosent.', 'nb'],
+    ['Het aandeel steeg van 30 naar 64 procent.', 'nl'],
+    ['Der Anteil stieg von 30 auf 64 Prozent.', 'de'],
+  ]) {
+    const [before, after] = qs(text, lang);
+    assert.equal(before.role, 'from', text);
+    assert.equal(before.value, 30, text);
+    assert.equal(before.dimension, 'percent', text);
+    assert.equal(after.value, 64, text);
+    assert.equal(after.role, undefined, text);
+  }
+  const [now] = qs('The share is now 64 percent.', 'en');
+  const [from, to] = qs('The share rose from 30 to 64 percent.', 'en');
+  assert.equal(comparableQuantities(now, from), false);
+  assert.equal(comparableQuantities(now, to), true);
+  assert.equal(relateQuantities(now, to), 'agree');
+  const counts = qs('Het aantal steeg van 30 naar 64 doden.', 'nl');
+  assert.deepEqual(counts.map((q) => [q.value, q.role]), [[30, 'from'], [64, undefined]]);
+
+  for (const [text, lang] of [['Between 30 and 64 people were hurt.', 'en'], ['30–64 people were hurt.', 'en'], ['Mellom 30 og 64 personer ble skadet.', 'nb'], ['Zwischen 30 und 64 Menschen wurden verletzt.', 'de']]) {
+    const found = qs(text, lang);
+    assert.equal(found.length, 1, text);
+    assert.deepEqual([found[0].value, found[0].upper], [30, 64], text);
+  }
+});
+
+test('score lines are not quantities', () => {
+  assert.deepEqual(qs('The final standings were 13-21-3.', 'en'), []);
+  assert.deepEqual(qs('They won 3-1 at home.', 'en'), []);
+  assert.deepEqual(qs('Ajax won 2–0 on Sunday.', 'en'), []);
+  assert.deepEqual(qs('It was a 2-1 win for the visitors.', 'en'), []);
+  assert.deepEqual(qs('Norge vant 3-1 borte.', 'nb'), []);
+});
