@@ -51,6 +51,8 @@ const buildId = sourceHash.digest('hex').slice(0, 16);
 const entries = [
   ['server/src/cli/main.ts', 'dist/cli.js'],
   ['server/src/server.ts', 'dist/server.js'],
+  // The indexing worker the server and the CLI start (server/src/node/loadCorpus.ts).
+  ['server/src/node/indexWorker.ts', 'dist/indexWorker.js'],
   ['client/src/extension.ts', 'dist/extension.js'],
 ].filter(([input]) => existsSync(join(root, input)));
 
@@ -62,7 +64,9 @@ await Promise.all(entries.map(([input, output]) => build({
   target: 'node20',
   format: 'cjs',
   external: ['vscode'],
-  define: { 'process.env.CORROBORATE_BUILD_ID': JSON.stringify(buildId) },
+  // import.meta.url in CommonJS: the bundle's own file (loadCorpus.ts finds indexWorker.js next to it).
+  define: { 'process.env.CORROBORATE_BUILD_ID': JSON.stringify(buildId), 'import.meta.url': '__corroborateModuleUrl' },
+  banner: { js: "const __corroborateModuleUrl = require('url').pathToFileURL(__filename).href;" },
   sourcemap: true,
   minify: process.argv.includes('--minify'),
   logLevel: 'warning',

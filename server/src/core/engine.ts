@@ -14,6 +14,7 @@ import { extractClaim } from './claims/extract.js';
 import { parseSource } from './corpus/source.js';
 import { CorpusIndex } from './index/corpusIndex.js';
 import { NameResolver } from './index/nameResolver.js';
+import type { AnalysedSource, KeyTranslator } from './index/analysed.js';
 import { decodeSnapshot, encodeSnapshot, encodeSnapshotParts, snapshotTag, type FileStamp, type SnapshotContent } from './index/snapshot.js';
 import { detectDocumentLanguage } from './text/language.js';
 import { LineIndex } from './text/lines.js';
@@ -106,6 +107,32 @@ export class Engine {
     if (doc) {
       try {
         this.index.add(doc);
+      } catch (error) {
+        this.index.remove(path);
+        problems.push({ path, severity: 'error', code: 'index-failed', message: `${path}: could not be indexed (${String(error)}); skipped.` });
+        this.log.error(`indexing ${path} failed: ${String(error)}`);
+      }
+    }
+    if (problems.length) this.sourceProblems.set(path, problems);
+    else this.sourceProblems.delete(path);
+    this.version++;
+    return problems;
+  }
+
+  /**
+   * setSource for a file analysed elsewhere (an indexing worker: index/analysed.ts):
+   * the same document, keys and problems as setSource(path, content) would give.
+   * `translator`: the one kept for the analyser that produced `analysed`.
+   */
+  setAnalysedSource(analysed: AnalysedSource, translator: KeyTranslator): Problem[] {
+    const { path, doc } = analysed;
+    translator.learn(analysed.newKeys);
+    const problems = [...analysed.problems];
+    this.index.remove(path);
+    this.lineIndexes.delete(path);
+    if (doc) {
+      try {
+        this.index.addAnalysed(doc, analysed.offsets, analysed.keys, translator);
       } catch (error) {
         this.index.remove(path);
         problems.push({ path, severity: 'error', code: 'index-failed', message: `${path}: could not be indexed (${String(error)}); skipped.` });
