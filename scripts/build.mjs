@@ -64,10 +64,15 @@ await Promise.all(entries.map(([input, output]) => build({
   target: 'node20',
   format: 'cjs',
   external: ['vscode'],
-  // import.meta.url in CommonJS: the bundle's own file (loadCorpus.ts finds indexWorker.js next to it).
-  define: { 'process.env.CORROBORATE_BUILD_ID': JSON.stringify(buildId), 'import.meta.url': '__corroborateModuleUrl' },
+  define: {
+    'process.env.CORROBORATE_BUILD_ID': JSON.stringify(buildId),
+    'process.env.CORROBORATE_VERSION': JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version),
+    // import.meta.url in CommonJS: the bundle's own file (loadCorpus.ts finds indexWorker.js next to it).
+    'import.meta.url': '__corroborateModuleUrl',
+  },
   banner: { js: "const __corroborateModuleUrl = require('url').pathToFileURL(__filename).href;" },
   sourcemap: true,
-  minify: process.argv.includes('--minify'),
+  // Minified for packages: `--minify` (vsce's vscode:prepublish) and `npm pack` / `npm publish` (through prepare).
+  minify: process.argv.includes('--minify') || ['pack', 'publish'].includes(process.env.npm_command ?? ''),
   logLevel: 'warning',
 })));

@@ -9,6 +9,23 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { registerCommands } from './commands.js';
 import { StatusBar } from './status.js';
 import { ServerCommands, type InitializationOptions } from '../../server/src/lsp/protocol.js';
+import { SETTING_KEYS } from '../../server/src/lsp/settings.js';
+
+/**
+ * The `corroborate` settings a user actually set (user, workspace or folder):
+ * VS Code would otherwise send every default, and a default must not hide a
+ * value from the committed .corroborate.json (which the server reads).
+ */
+function explicitSettings(scopeUri: string | undefined): Record<string, unknown> {
+  const config = vscode.workspace.getConfiguration('corroborate', scopeUri ? vscode.Uri.parse(scopeUri) : undefined);
+  const out: Record<string, unknown> = {};
+  for (const key of SETTING_KEYS) {
+    const inspected = config.inspect(key);
+    const value = inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
+}
 
 let client: LanguageClient | undefined;
 
@@ -43,6 +60,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corrob
     diagnosticPullOptions: { onChange: true, onSave: true },
     markdown: { isTrusted: { enabledCommands: ['corroborate.openSource'] }, supportHtml: false },
     middleware: {
+      workspace: {
+        configuration: async (params, token, next) => {
+          const result = await next(params, token);
+          if (!Array.isArray(result)) return result;
+          return params.items.map((item, index) => (item.section === 'corroborate' ? explicitSettings(item.scopeUri) : result[index]));
+        },
+      },
       // Untrusted workspaces never write the decisions file (see package.json capabilities).
       provideCodeActions: async (document, range, context, token, next) => {
         const actions = await next(document, range, context, token);

@@ -1,13 +1,15 @@
 /**
- * Checking one draft: runs the Engine on the buffer text, marks claims hidden by
- * a decision or an inline `<!-- corroborate-ignore -->`, and caches the result
+ * Checking one draft: runs the Engine on the buffer text (ignore.tokens patterns
+ * blanked), marks claims hidden by a decision, an inline
+ * `<!-- corroborate-ignore -->`, a `corroborate-off` block or an ignore.blocks
+ * pattern (core/ignores.ts, shared with the CLI), and caches the result
  * per document version and corpus stamp. A failed check logs and yields
  * nothing; it never takes the server down.
  */
 
 import { CancelledError } from '../core/engine.js';
 import type { CancellationSignal, ClaimResult, Logger } from '../core/types.js';
-import { isIgnoredInline } from './citations.js';
+import { compilePatterns, draftIgnores, type CompiledPatterns, type IgnoreReason } from '../core/ignores.js';
 import { claimEvidenceHash } from './claimView.js';
 import type { CorpusFolder } from './corpusFolder.js';
 import type { ClaimCounts, Settings } from './protocol.js';
@@ -15,7 +17,19 @@ import type { ClaimCounts, Settings } from './protocol.js';
 export interface JudgedClaim {
   claim: ClaimResult;
   evidenceHash: string;
-  ignored?: 'decision' | 'inline';
+  ignored?: IgnoreReason;
+}
+
+const compiledPatterns = new WeakMap<Settings['ignore'], CompiledPatterns>();
+
+/** The settings' ignore patterns, compiled once per settings object (invalid ones were reported by parseSettings). */
+export function patternsOf(settings: Settings): CompiledPatterns {
+  let compiled = compiledPatterns.get(settings.ignore);
+  if (!compiled) {
+    compiled = compilePatterns(settings.ignore);
+    compiledPatterns.set(settings.ignore, compiled);
+  }
+  return compiled;
 }
 
 export interface CheckResult {
@@ -35,6 +49,11 @@ export interface DraftSnapshot {
   readonly version: number;
   readonly languageId: string;
   getText(): string;
+}
+
+/** What, besides the text and the corpus, a cached result depends on. */
+function languageKey(settings: Settings): string {
+  return JSON.stringify([settings.language, settings.ignore]);
 }
 
 export function isMarkdown(document: { uri: string; languageId: string }): boolean {
@@ -74,7 +93,7 @@ export class DraftChecker {
   /** The cached result for exactly this version and corpus state, if any. */
   cached(document: DraftSnapshot, folder: CorpusFolder, settings: Settings): CheckResult | undefined {
     const hit = this.#cache.get(document.uri);
-    return hit && hit.version === document.version && hit.stamp === folder.stamp && hit.languageKey === settings.language
+    return hit && hit.version === document.version && hit.stamp === folder.stamp && hit.languageKey === languageKey(settings)
       ? hit
       : undefined;
   }
@@ -101,10 +120,11 @@ export class DraftChecker {
     const markdown = isMarkdown(document);
     const started = Date.now();
     const text = document.getText();
+    const ignores = draftIgnores(text, patternsOf(settings));
     let claims: ClaimResult[];
     try {
       // `await` keeps this correct if checkDraft becomes asynchronous.
-      const report = await folder.engine.checkDraft(text, {
+      const report = await folder.engine.checkDraft(ignores.text, {
         markdown,
         languageHint: settings.language === 'auto' ? undefined : settings.language,
         token: signal,
@@ -120,16 +140,14 @@ export class DraftChecker {
       const evidenceHash = claimEvidenceHash(claim, folder.path);
       const ignored = folder.decisions.has(claim.key, evidenceHash)
         ? 'decision'
-        : isIgnoredInline(text, claim.offsets.end)
-          ? 'inline'
-          : undefined;
+        : ignores.reason(claim.offsets.start, claim.offsets.end, claim.verdict);
       return { claim, evidenceHash, ignored };
     });
     const result: CheckResult = {
       uri: document.uri,
       version: document.version,
       stamp,
-      languageKey: settings.language,
+      languageKey: languageKey(settings),
       markdown,
       claims: judged,
       corpusVersion: folder.engine.corpusVersion,

@@ -5,6 +5,7 @@
  * out; the LSP adapter turns them into a versioned WorkspaceEdit.
  */
 
+import { inlineIgnore } from '../core/ignores.js';
 import type { CitationStyle } from './protocol.js';
 
 /** Replace [start, end) of the draft (UTF-16 offsets) with `newText`. */
@@ -34,11 +35,9 @@ export interface CitationContext {
 
 export const IGNORE_COMMENT = '<!-- corroborate-ignore -->';
 
-const INLINE_IGNORE = /^[ \t]*(?:\[\^[^\]\s]+\][ \t]*)*<!--\s*corroborate-ignore\s*-->/;
-
-/** Whether the sentence ending at `end` is followed on its line by the ignore comment (footnote markers may sit between). */
+/** Whether the sentence ending at `end` is followed on its line by an ignore comment (footnote markers may sit between). */
 export function isIgnoredInline(text: string, end: number): boolean {
-  return INLINE_IGNORE.test(text.slice(end, end + 200));
+  return inlineIgnore(text, end) !== undefined;
 }
 
 /** `end` moved back over trailing whitespace of the sentence [start, end). */

@@ -147,6 +147,9 @@ export async function executeCommand(world: World, diagnostics: Diagnostics, par
         text: typeof argument.text === 'string' ? argument.text : '',
         evidenceHash: argument.evidenceHash,
         date: new Date().toISOString().slice(0, 10),
+        // The server starts no process (no `git config user.name`): `by` comes with the command, when the client knows it.
+        by: typeof argument.by === 'string' ? argument.by : undefined,
+        reason: typeof argument.reason === 'string' ? argument.reason : undefined,
       });
       if (!result.ok) {
         world.log.error(`Corroborate: ${result.error}`);

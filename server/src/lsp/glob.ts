@@ -1,100 +1,53 @@
 /**
- * Minimal glob matching for `corroborate.corpus.include` / `exclude`, on
- * '/'-separated paths relative to a corpus root. Supports `**`, `*`, `?`,
- * `[...]`, `{a,b}`. A pattern without '/' matches the base name (as in
- * .gitignore), and a pattern that matches a directory matches everything in it,
- * so `node_modules` and `**\/drafts` do what people expect. Pure.
+ * Glob matching for `corpus.include` / `exclude` (settings and .corroborate.json)
+ * and for draft globs on the command line, on '/'-separated paths relative to
+ * a root, with picomatch (`**`, `*`, `?`, `[...]`, `{a,b}`, extglobs, `\`
+ * escapes, `!` negation). As in .gitignore, a pattern without '/' matches the
+ * base name, and a pattern that matches a directory matches everything in it,
+ * so `node_modules` and `**\/drafts` do what people expect. In a list, a
+ * `!pattern` takes back what earlier patterns matched. Pure.
  */
 
-function escapeRegex(ch: string): string {
-  return /[\\^$.*+?()[\]{}|/]/.test(ch) ? `\\${ch}` : ch;
-}
-
-/** Splits `{a,b{c,d}}` alternatives at the top level. */
-function splitAlternatives(body: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let current = '';
-  for (const ch of body) {
-    if (ch === '{') depth++;
-    if (ch === '}') depth--;
-    if (ch === ',' && depth === 0) {
-      parts.push(current);
-      current = '';
-    } else {
-      current += ch;
-    }
-  }
-  parts.push(current);
-  return parts;
-}
-
-function toRegexSource(glob: string): string {
-  let out = '';
-  for (let i = 0; i < glob.length; i++) {
-    const ch = glob[i]!;
-    if (ch === '\\' && i + 1 < glob.length) {
-      out += escapeRegex(glob[++i]!);
-    } else if (ch === '*') {
-      if (glob[i + 1] === '*') {
-        // `**` spans directories; `**/` may also match nothing.
-        const slashAfter = glob[i + 2] === '/';
-        const atSegmentStart = i === 0 || glob[i - 1] === '/';
-        i += slashAfter ? 2 : 1;
-        out += atSegmentStart && slashAfter ? '(?:.*/)?' : '.*';
-      } else {
-        out += '[^/]*';
-      }
-    } else if (ch === '?') {
-      out += '[^/]';
-    } else if (ch === '[') {
-      const close = glob.indexOf(']', i + 2);
-      if (close < 0) {
-        out += '\\[';
-      } else {
-        let body = glob.slice(i + 1, close);
-        if (body.startsWith('!')) body = `^${body.slice(1)}`;
-        out += `[${body.replace(/\\/g, '\\\\')}]`;
-        i = close;
-      }
-    } else if (ch === '{') {
-      let depth = 0;
-      let close = -1;
-      for (let j = i; j < glob.length; j++) {
-        if (glob[j] === '{') depth++;
-        if (glob[j] === '}' && --depth === 0) {
-          close = j;
-          break;
-        }
-      }
-      if (close < 0) {
-        out += '\\{';
-      } else {
-        out += `(?:${splitAlternatives(glob.slice(i + 1, close)).map(toRegexSource).join('|')})`;
-        i = close;
-      }
-    } else {
-      out += escapeRegex(ch);
-    }
-  }
-  return out;
-}
+import picomatch from 'picomatch';
 
 export type Matcher = (relativePath: string) => boolean;
 
-/** Compiles patterns into one predicate over relative '/'-separated paths (true if any pattern matches). */
+const OPTIONS: picomatch.PicomatchOptions = { dot: true };
+
+function normalise(path: string): string {
+  return path.replace(/\\/g, '/').replace(/^\.\//, '');
+}
+
+/** One pattern (without its `!`) as a predicate: anchored when it has a '/', else on any path component suffix. */
+function compileOne(pattern: string): Matcher {
+  // A backslash is an escape for picomatch; Windows separators are only accepted in the "a\b" form without other escapes.
+  let body = pattern.trim().replace(/^\.\//, '').replace(/\/+$/, '');
+  const anchored = body.includes('/');
+  body = anchored ? body.replace(/^\//, '') : `**/${body}`;
+  const exact = picomatch(body, OPTIONS);
+  const below = picomatch(`${body}/**`, OPTIONS);
+  return (path) => exact(path) || below(path);
+}
+
+/**
+ * Compiles patterns into one predicate over relative '/'-separated paths:
+ * true when the last pattern that decides the path is a positive one.
+ */
 export function compileGlobs(patterns: readonly string[]): Matcher {
-  const regexes = patterns
-    .map((pattern) => pattern.trim().replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, ''))
-    .filter((pattern) => pattern !== '')
-    .map((pattern) => {
-      const anchored = pattern.includes('/') ? pattern.replace(/^\//, '') : `**/${pattern}`;
-      // Matching a directory covers everything below it.
-      return new RegExp(`^${toRegexSource(anchored)}(?:/.*)?$`);
+  const compiled = patterns
+    .map((raw) => raw.trim())
+    .filter((raw) => raw !== '' && raw !== '!')
+    .map((raw) => {
+      const negated = raw.startsWith('!') && !raw.startsWith('!(');
+      return { negated, test: compileOne(negated ? raw.slice(1) : raw) };
     });
   return (relativePath) => {
-    const path = relativePath.replace(/\\/g, '/').replace(/^\.\//, '');
-    return regexes.some((regex) => regex.test(path));
+    const path = normalise(relativePath);
+    let matched = false;
+    for (const { negated, test } of compiled) {
+      if (negated ? matched && test(path) : !matched && test(path)) matched = !negated;
+    }
+    return matched;
   };
 }
 
@@ -103,4 +56,15 @@ export function compileFilter(include: readonly string[], exclude: readonly stri
   const included = compileGlobs(include.length > 0 ? include : ['**/*']);
   const excluded = compileGlobs(exclude);
   return (relativePath) => included(relativePath) && !excluded(relativePath);
+}
+
+/** Whether a command-line argument is a glob rather than a plain path. */
+export function isGlob(pattern: string): boolean {
+  return picomatch.scan(pattern).isGlob;
+}
+
+/** Splits a glob into the directory to walk and the pattern (relative to it), e.g. `drafts/**\/*.md` → `drafts`, `**\/*.md`. */
+export function globBase(pattern: string): { base: string; glob: string } {
+  const scanned = picomatch.scan(normalise(pattern));
+  return { base: scanned.base === '' ? '.' : scanned.base, glob: scanned.glob };
 }

@@ -4,6 +4,7 @@
  * (no raw HTML, no links or emphasis smuggled in from a source).
  */
 
+import type { IgnoreReason } from '../core/ignores.js';
 import type { ClaimResult, Verdict } from '../core/types.js';
 import { claimMessage, evidenceView, type EvidenceView } from './claimView.js';
 
@@ -52,7 +53,7 @@ function group(title: string, views: EvidenceView[]): string[] {
 export interface HoverContext {
   folderPath: string;
   /** Set when the claim is hidden by a decision or an inline comment. */
-  ignored?: 'decision' | 'inline';
+  ignored?: IgnoreReason;
 }
 
 export function hoverMarkdown(claim: ClaimResult, context: HoverContext): string {
@@ -64,7 +65,11 @@ export function hoverMarkdown(claim: ClaimResult, context: HoverContext): string
       ? ' (ignored: .corroborate/decisions.json)'
       : context.ignored === 'inline'
         ? ' (ignored here)'
-        : '';
+        : context.ignored === 'block'
+          ? ' (ignored: corroborate-off)'
+          : context.ignored === 'pattern'
+            ? ' (ignored: an ignore pattern of .corroborate.json)'
+            : '';
   const parts: string[] = [
     `**Corroborate: ${VERDICT_LABEL[claim.verdict].toLowerCase()}**${ignored}`,
     escapeMarkdown(claimMessage(claim, context.folderPath)),
@@ -82,7 +87,7 @@ export function hoverMarkdown(claim: ClaimResult, context: HoverContext): string
 
 export interface ReportClaim {
   claim: ClaimResult;
-  ignored?: 'decision' | 'inline';
+  ignored?: IgnoreReason;
 }
 
 /** A Markdown report of every claim of a draft: a table with verdict and sources, then totals. */

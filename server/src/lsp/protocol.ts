@@ -108,6 +108,9 @@ export interface IgnoreClaimArgs {
   key: string;
   text: string;
   evidenceHash: string;
+  /** Optional: who decided (default: `git config user.name` in the folder) and why. */
+  by?: string;
+  reason?: string;
 }
 
 /** Arguments of `corroborate.openSource` (also used in hover command links). */
@@ -131,6 +134,8 @@ export interface Settings {
   run: RunMode;
   debounceMs: number;
   maxFileSizeMB: number;
+  /** Regular expressions whose matches are not checked (see core/ignores.ts). */
+  ignore: { blocks: string[]; tokens: string[] };
 }
 
 /** Sent by the VS Code client as `initializationOptions`. Every field optional: other editors send nothing. */

@@ -1,9 +1,12 @@
 /**
- * `corroborate.*` settings: defaults and validation of whatever the client sent.
+ * `corroborate.*` settings: defaults and validation of whatever the client sent
+ * and of the committed `.corroborate.json` (same keys, without the prefix).
  * Pure. A wrong type falls back to the default for that one field and yields a
- * message, so a typo in settings.json never stops the server.
+ * message, so a typo in settings.json never stops the server. Precedence:
+ * defaults < .corroborate.json < editor settings (`mergeSettingsSources`).
  */
 
+import { compilePatterns } from '../core/ignores.js';
 import type { CitationStyle, RunMode, Settings, SeveritySetting, Verdict } from './protocol.js';
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
@@ -14,7 +17,26 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   run: 'onType',
   debounceMs: 300,
   maxFileSizeMB: 5,
+  ignore: { blocks: [], tokens: [] },
 }) as Settings;
+
+/** Every settings key, dotted, as in `corroborate.<key>` and in .corroborate.json. */
+export const SETTING_KEYS: readonly string[] = [
+  'corpus.paths',
+  'corpus.include',
+  'corpus.exclude',
+  'language',
+  'citation.style',
+  'severity.contradicted',
+  'severity.disputed',
+  'severity.unsupported',
+  'severity.supported',
+  'run',
+  'debounceMs',
+  'maxFileSizeMB',
+  'ignore.blocks',
+  'ignore.tokens',
+];
 
 const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
 const STYLES: readonly CitationStyle[] = ['footnote', 'link', 'pandoc'];
@@ -31,6 +53,34 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * Merges settings objects (nested or flat dotted keys) into one flat object;
+ * later sources win key by key. `undefined`/`null` values do not override.
+ */
+export function mergeSettingsSources(...sources: unknown[]): Record<string, unknown> {
+  const merged: Record<string, unknown> = {};
+  for (const source of sources) {
+    if (!isRecord(source)) continue;
+    for (const key of SETTING_KEYS) {
+      const value = lookup(source, key);
+      if (value !== undefined && value !== null) merged[key] = value;
+    }
+  }
+  return merged;
+}
+
+/** The fields of `raw` that are valid (flat, dotted), and one message per invalid one: a bad field in a file is left out, not defaulted. */
+export function validSettingsFields(raw: unknown, prefix: string): { fields: Record<string, unknown>; messages: string[] } {
+  const fields: Record<string, unknown> = {};
+  const messages: string[] = [];
+  for (const [key, value] of Object.entries(mergeSettingsSources(raw))) {
+    const single = parseSettings({ [key]: value }, prefix);
+    if (single.messages.length === 0) fields[key] = value;
+    else messages.push(...single.messages);
+  }
+  return { fields, messages };
+}
+
 /** Reads a dotted key either nested (`{corpus: {paths}}`, VS Code) or flat (`{'corpus.paths'}`, hand-written clients). */
 function lookup(raw: Record<string, unknown>, dotted: string): unknown {
   if (dotted in raw) return raw[dotted];
@@ -43,7 +93,7 @@ function lookup(raw: Record<string, unknown>, dotted: string): unknown {
 }
 
 /** Validates the `corroborate` section; `raw` may be anything (null, a wrong type, a partial object). */
-export function parseSettings(raw: unknown): ParsedSettings {
+export function parseSettings(raw: unknown, prefix = 'corroborate.'): ParsedSettings {
   const messages: string[] = [];
   const source = isRecord(raw) ? raw : {};
   if (raw !== undefined && raw !== null && !isRecord(raw)) {
@@ -54,7 +104,7 @@ export function parseSettings(raw: unknown): ParsedSettings {
     const value = lookup(source, key);
     if (value === undefined || value === null) return fallback;
     if (valid(value)) return value;
-    messages.push(`corroborate.${key}: expected ${expected}, got ${JSON.stringify(value)}; using the default ${JSON.stringify(fallback)}`);
+    messages.push(`${prefix}${key}: expected ${expected}, got ${JSON.stringify(value)}; using the default ${JSON.stringify(fallback)}`);
     return fallback;
   }
   const stringArray = (value: unknown): value is string[] =>
@@ -82,7 +132,12 @@ export function parseSettings(raw: unknown): ParsedSettings {
     run: field('run', d.run, oneOf(RUN_MODES), RUN_MODES.join('|')),
     debounceMs: field('debounceMs', d.debounceMs, number(0, 60_000), 'a number of milliseconds (0..60000)'),
     maxFileSizeMB: field('maxFileSizeMB', d.maxFileSizeMB, number(0.001, 1024), 'a number of megabytes (0..1024]'),
+    ignore: {
+      blocks: field('ignore.blocks', d.ignore.blocks, stringArray, 'an array of regular expressions'),
+      tokens: field('ignore.tokens', d.ignore.tokens, stringArray, 'an array of regular expressions'),
+    },
   };
+  for (const message of compilePatterns(settings.ignore, `${prefix}ignore`).errors) messages.push(message);
   settings.language = settings.language.trim().toLowerCase();
   return { settings, messages };
 }

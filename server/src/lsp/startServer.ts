@@ -146,6 +146,13 @@ export function startServer(given?: Connection): void {
   });
 
   connection.onDidChangeWatchedFiles((params) => watcher.onDidChangeWatchedFiles(params));
+  world.onConfigFileChanged = () => {
+    void guarded(world, 'configuration file change', undefined, async () => {
+      world.clearSettings();
+      await configureFolders();
+      diagnostics.settingsChanged();
+    });
+  };
 
   world.documents.onDidOpen((event) => {
     openedVersion.set(event.document.uri, event.document.version);

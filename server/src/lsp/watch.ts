@@ -18,6 +18,7 @@ import type { CorpusFolder } from './corpusFolder.js';
 import { pathToUri, uriToPath, type World } from './world.js';
 
 const DECISIONS_SUFFIX = '/.corroborate/decisions.json';
+const CONFIG_SUFFIX = '/.corroborate.json';
 
 export class CorpusWatcher {
   readonly #world: World;
@@ -50,6 +51,7 @@ export class CorpusWatcher {
       watchers.push({
         globPattern: relative ? { baseUri: folder.uri, pattern: '.corroborate/decisions.json' } : `${folder.path}${DECISIONS_SUFFIX}`,
       });
+      watchers.push({ globPattern: relative ? { baseUri: folder.uri, pattern: '.corroborate.json' } : `${folder.path}${CONFIG_SUFFIX}` });
     }
     try {
       this.#registration = await this.#world.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
@@ -75,6 +77,9 @@ export class CorpusWatcher {
     for (const folder of folders) {
       for (const root of folder.roots) add(root.path, true, (path) => this.changed(path));
       add(join(folder.path, '.corroborate'), false, (path) => this.changed(path));
+      add(folder.path, false, (path) => {
+        if (path.endsWith(CONFIG_SUFFIX)) this.changed(path);
+      });
     }
   }
 
@@ -87,6 +92,10 @@ export class CorpusWatcher {
   }
 
   changed(path: string): void {
+    if (path.endsWith(CONFIG_SUFFIX) && [...this.#world.folders.values()].some((folder) => `${folder.path}${CONFIG_SUFFIX}` === path)) {
+      this.#world.onConfigFileChanged();
+      return;
+    }
     if (path.endsWith(DECISIONS_SUFFIX)) {
       const folder = [...this.#world.folders.values()].find((candidate) => `${candidate.path}${DECISIONS_SUFFIX}` === path);
       if (folder) {

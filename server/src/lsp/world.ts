@@ -25,7 +25,8 @@ import {
   type InitializationOptions,
   type Settings,
 } from './protocol.js';
-import { parseSettings } from './settings.js';
+import { folderConfig } from '../node/config.js';
+import { mergeSettingsSources, parseSettings, validSettingsFields } from './settings.js';
 
 export interface Capabilities {
   pullDiagnostics: boolean;
@@ -88,10 +89,13 @@ export class World {
   readonly manualVersion = new Map<string, number>();
   #settingsCache = new Map<string, Promise<Settings>>();
   #loggedSettingsMessages = new Set<string>();
+  #configCache = new Map<string, Promise<Record<string, unknown> | undefined>>();
   #refreshScheduled = false;
   readonly #shownWarnings = new Set<string>();
   /** Called when drafts of a folder need re-checking (set by the diagnostics module). */
   onCorpusChanged: (folder: CorpusFolder) => void = () => {};
+  /** Called when a workspace folder's .corroborate.json changed (set by startServer: re-reads the settings). */
+  onConfigFileChanged: () => void = () => {};
 
   constructor(connection: Connection) {
     this.connection = connection;
@@ -207,7 +211,39 @@ export class World {
     return cached;
   }
 
+  /** `.corroborate.json` of a workspace folder, read once until it or the settings change. */
+  folderConfig(folderPath: string): Promise<Record<string, unknown> | undefined> {
+    let cached = this.#configCache.get(folderPath);
+    if (!cached) {
+      cached = folderConfig(folderPath).then(
+        (result) => {
+          if (!result) return undefined;
+          if (!result.ok) {
+            this.#logOnce(`${result.error}; using the editor settings and defaults`);
+            return undefined;
+          }
+          for (const message of result.config.messages) this.#logOnce(message);
+          return result.config.settings;
+        },
+        (error: unknown) => {
+          this.#logOnce(`reading ${folderPath}/.corroborate.json failed: ${(error as Error).message}`);
+          return undefined;
+        },
+      );
+      this.#configCache.set(folderPath, cached);
+    }
+    return cached;
+  }
+
+  #logOnce(message: string): void {
+    if (this.#loggedSettingsMessages.has(message)) return;
+    this.#loggedSettingsMessages.add(message);
+    this.log.warn(`Corroborate: ${message}`);
+  }
+
   async #fetchSettings(uri: string): Promise<Settings> {
+    const folder = this.folderFor(uri);
+    const fileSettings = folder ? await this.folderConfig(folder.path) : undefined;
     let raw: unknown = this.globalSettings;
     if (this.capabilities.configuration) {
       try {
@@ -217,17 +253,17 @@ export class World {
         raw = undefined;
       }
     }
-    const { settings, messages } = parseSettings(raw);
-    for (const message of messages) {
-      if (this.#loggedSettingsMessages.has(message)) continue;
-      this.#loggedSettingsMessages.add(message);
-      this.log.warn(`Corroborate: ${message}`);
-    }
+    // Defaults < .corroborate.json < editor settings (the VS Code client sends only values set explicitly).
+    const file = fileSettings ? validSettingsFields(fileSettings, `${folder!.path}/.corroborate.json: `) : undefined;
+    for (const message of file?.messages ?? []) this.#logOnce(message);
+    const { settings, messages } = parseSettings(mergeSettingsSources(file?.fields, raw));
+    for (const message of messages) this.#logOnce(message);
     return settings;
   }
 
   clearSettings(): void {
     this.#settingsCache.clear();
+    this.#configCache.clear();
     this.#loggedSettingsMessages.clear();
     this.settingsGeneration++;
   }

@@ -76,3 +76,18 @@ describe('globs', () => {
     assert.ok(!compileFilter(['*.md'], [])('a.txt'));
   });
 });
+
+describe('.corroborate.json and editor settings', () => {
+  test('editor settings override the file key by key; a bad field of the file is reported and left out', async () => {
+    const { mergeSettingsSources, validSettingsFields } = await import('../../../server/src/lsp/settings.js');
+    const file = validSettingsFields({ corpus: { paths: ['sources'] }, severity: { unsupported: 'loud', disputed: 'error' }, ignore: { tokens: ['(unclosed'] } }, '.corroborate.json: ');
+    assert.deepEqual(Object.keys(file.fields).sort(), ['corpus.paths', 'severity.disputed']);
+    assert.equal(file.messages.length, 2);
+    assert.match(file.messages.join('\n'), /\.corroborate\.json: severity\.unsupported/);
+    assert.match(file.messages.join('\n'), /not a valid regular expression/);
+    const { settings } = parseSettings(mergeSettingsSources(file.fields, { severity: { disputed: 'hint' } }));
+    assert.deepEqual(settings.corpus.paths, ['sources']);
+    assert.equal(settings.severity.disputed, 'hint', 'the editor wins');
+    assert.equal(settings.severity.unsupported, 'information', 'the default, not the bad value');
+  });
+});

@@ -63,6 +63,16 @@ export interface Claim {
   negated: boolean;
   question: boolean;
   opinion: boolean;
+  /** Every number the sentence states that is not a time (with or without a unit or noun). */
+  figures: Figure[];
+}
+
+/** A stated number as written (before unit conversion), and the quantity it became, if any. */
+export interface Figure {
+  value: number;
+  digits: boolean;
+  offsets: { start: number; end: number };
+  quantity?: Quantity;
 }
 
 type NumberSpan = {
@@ -94,6 +104,7 @@ export function extractClaim(segment: Segment, fallbackLang: string = 'en'): Cla
   const times: TimeAtom[] = [];
 
   const numbers = findNumbers(tokens, lang);
+  const figures: Figure[] = [];
   for (const num of numbers) {
     if (num.first > 0 && used[num.first]) continue;
     const time = readTime(tokens, lowers, num, lang);
@@ -107,6 +118,9 @@ export function extractClaim(segment: Segment, fallbackLang: string = 'en'): Cla
       quantities.push(quantity.atom);
       for (let k = quantity.first; k <= quantity.last; k++) used[k] = 1;
     }
+    if (!Number.isNaN(num.value) && !num.vague && !isOrdinal(tokens, num)) {
+      figures.push({ value: num.value, digits: num.digits, offsets: { start: tokens[num.first].start, end: tokens[num.last].end }, quantity: quantity?.atom });
+    }
   }
   readWordTimes(tokens, lowers, used, times, lang);
 
@@ -115,12 +129,22 @@ export function extractClaim(segment: Segment, fallbackLang: string = 'en'): Cla
   const negated = lowers.some((w, i) => NEGATIONS.has(w) || (w === "n't" && i > 0));
   const question = /\?\s*["»”’']?\s*$/.test(text);
   const opinion = OPINION_RE.test(text);
-  return { segment, lang, tokens, terms, quantities, times, names, negated, question, opinion };
+  return { segment, lang, tokens, terms, quantities, times, names, negated, question, opinion, figures };
 }
 
 const OPINION_RE = /\b(?:I|we) (?:think|believe|feel|guess)\b|\bin my (?:view|opinion)\b|\bjeg (?:mener|synes|tror)\b|\bik (?:vind|denk)\b|\bich (?:finde|glaube|meine)\b|\bje pense\b|\bcreo que\b/i;
 
 // ---------------------------------------------------------------- numbers
+
+/** "18th", "3rd", "18." before a lowercase word ("det 18. århundre"): a rank, not an amount. */
+function isOrdinal(tokens: Token[], num: { digits: boolean; last: number }): boolean {
+  if (!num.digits) return false;
+  const next = tokens[num.last + 1];
+  if (!next || next.start !== tokens[num.last].end) return false;
+  if (/^(?:st|nd|rd|th|e|er|ème|eme|º|ª)$/i.test(next.text)) return true;
+  const after = tokens[num.last + 2];
+  return next.text === '.' && after !== undefined && after.kind === 'word' && !after.capitalised;
+}
 
 function parseDigits(raw: string, lang: Lang): { value: number; integer: boolean } | undefined {
   const text = raw.replace(/[\u00a0\u202f]/g, ' ');
@@ -434,6 +458,8 @@ function readWordTimes(tokens: Token[], lowers: string[], used: Uint8Array, time
     if (month !== undefined && !AMBIGUOUS_MONTHS.has(lowers[i]) && (i > 0 || tokens[i].capitalised || lowers[i] !== 'may')) {
       // Scandinavian/Dutch months are lowercase; English months capitalised. Avoid "may" the verb.
       if (lowers[i] === 'may' || lowers[i] === 'mars') continue;
+      // English writes months capitalised; lowercase "march" is the verb.
+      if (lang === 'en' && !tokens[i].capitalised) continue;
       times.push(timeAtom('month', month, tokens, i, i));
       used[i] = 1;
     }
@@ -507,6 +533,8 @@ function readQuantity(
     const nextTok = tokens[k];
     // (German capitalises every noun, so there only unknown words count.)
     if (num.digits && nextTok?.capitalised && !isStopword(nextTok.folded, lang) && (lang !== 'de' || conceptsOf(nextTok.folded, lang).size === 0)) return undefined;
+    // A capitalised number word inside a sentence before a capitalised word is a name too ("Six Flags", "Three Gorges").
+    if (!num.digits && num.first > 0 && tokens[num.first].capitalised && nextTok?.capitalised && lang !== 'de') return undefined;
     const nounResult = countedNoun(tokens, lowers, k, lang);
     if (!nounResult) return undefined;
     counted = nounResult.keys;

@@ -188,7 +188,7 @@ export function compoundModifier(folded: string, lang: string): string | undefin
 // ---------------------------------------------------------------- compiled wordnet lexicon
 
 /** How many synsets of one word become keys: the data orders them by preference. */
-export const MAX_WORD_SYNSETS = 5;
+export const MAX_WORD_SYNSETS = 8;
 const NO_SYNSETS: Synsets = [];
 
 /** Wordnet synsets a folded word expresses in `lang` (most preferred first, at most MAX_WORD_SYNSETS). */
@@ -213,7 +213,7 @@ const synsetCompoundCache = new Map<string, Synsets>();
 /**
  * The synsets of a compound's head when the whole word is unknown to the
  * compiled lexicon: "satellittbildene" → the synsets of "bilde". The head is
- * the longest suffix (at least 4 letters, after at least 4 letters of
+ * the longest suffix (at least 5 letters, after at least 4 letters of
  * modifier) whose stem is a lexicon word; only its two most preferred synsets
  * count, since a head is weaker evidence than the word itself.
  */
@@ -224,9 +224,10 @@ export function compoundHeadSynsets(folded: string, lang: string): Synsets {
   if (result !== undefined) return result;
   result = NO_SYNSETS;
   const longest = Math.min(folded.length - 4, compiledLexicon.longestWord(lang as Lang) + 3);
-  for (let length = longest; length >= 4; length--) {
+  // Heads of four letters are mostly false splits ("under|vise", "over|tid").
+  for (let length = longest; length >= 5; length--) {
     const head = folded.slice(folded.length - length);
-    if (head.length < 5 && nonHeads.has(head)) continue;
+    if (nonHeads.has(head)) continue;
     const list = compiledLexicon.synsets(stem(head, lang), lang as Lang);
     if (list.length > 0) {
       result = list.slice(0, 2);

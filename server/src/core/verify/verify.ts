@@ -13,6 +13,8 @@ import type { Quantity, Term, TimeAtom } from '../claims/atoms.js';
 import type { Claim } from '../claims/extract.js';
 import { claimKeys, type CorpusIndex } from '../index/corpusIndex.js';
 import { isSynsetKey, isWeakKey } from '../claims/keys.js';
+import { CALIBRATION } from './calibration.js';
+import { changedFigure, missingFigures } from './figures.js';
 import { coverage, logistic, nameCoverage, QUANTITY_WEIGHT, TIME_WEIGHT, type AlignmentFeatures } from './align.js';
 import type { NameResolver } from '../index/nameResolver.js';
 import type { Stance, Verdict } from '../types.js';
@@ -110,13 +112,12 @@ export function verifyClaim(claim: Claim, ctx: VerifyContext): Finding {
   for (const cand of candidates) {
     const pairs = pairAtoms(claim, cand.claim);
     for (const { draft, source, relation } of pairs) {
-      if (relation === 'agree' && cand.alignment >= ATOM_AGREE_ALIGNMENT) {
+      if (relation === 'agree' && agreesStrongly(cand)) {
         agreeing.get(draft)!.push(cand);
         agreeAtom.set(`${cand.id}:${atomKey(draft)}`, source);
       } else if (
         relation === 'disagree' &&
-        cand.alignment >= CONFLICT_ALIGNMENT &&
-        cand.covSentence >= CONFLICT_SENTENCE_COVERAGE
+        conflictsStrongly(cand)
       ) {
         disagreeing.get(draft)!.push({ cand, atom: source });
       }
@@ -173,14 +174,26 @@ export function verifyClaim(claim: Claim, ctx: VerifyContext): Finding {
     return { verdict: contradictedAtom ? 'contradicted' : 'disputed', evidence: evidence.slice(0, 8), conflict: { draftAtom: conflictAtom, values } };
   }
 
+  // A number without a readable unit or noun, changed in a sentence that is clearly the source's.
+  const figureConflict = findFigureConflict(claim, candidates);
+  if (figureConflict) return figureConflict;
+
   // Support: every atom confirmed, or (no atoms) the content is stated.
   if (atoms.length > 0) {
+    // An atom no candidate could compare (a noun that did not meet, "11 h 00" read as a
+    // duration) is confirmed when a candidate that clearly states the sentence writes its number.
+    const stating = candidates.filter((c) => c.p >= T.support).sort((a, b) => b.p - a.p)[0];
+    if (stating) {
+      for (const atom of atoms) {
+        if (agreeing.get(atom)!.length === 0 && numberWritten(atom, stating.claim)) agreeing.get(atom)!.push(stating);
+      }
+    }
     const allConfirmed = atoms.every((a) => agreeing.get(a)!.length > 0);
     if (allConfirmed) {
       // Negation is not scoped to the figure ("it is not known when ... about 700 km"), so it
       // only matters for sentences without atoms, below.
       const supporters = uniqueCandidates(atoms.flatMap((a) => agreeing.get(a)!));
-      const strong = supporters.filter((c) => c.covContext >= ATOM_AGREE_ALIGNMENT);
+      const strong = supporters.filter((c) => supportsAtoms(c) && missingFigures(claim, [c.claim]).length === 0);
       if (strong.length > 0) return supported(strong);
     }
     return { verdict: 'unsupported', evidence: [] };
@@ -191,12 +204,81 @@ export function verifyClaim(claim: Claim, ctx: VerifyContext): Finding {
   const needed = Math.min(3, terms.length);
   const paraphrases = candidates.filter(
     (c) =>
-      (c.covSentence >= SUPPORT_COVERAGE || (c.covContext >= SUPPORT_COVERAGE + 0.1 && c.covSentence >= 0.5)) &&
+      statesContent(c) &&
       terms.filter((t) => termCredit(t, c.context) >= 0.85).length >= needed &&
-      polarityMatches(claim, c.claim),
+      polarityMatches(claim, c.claim) &&
+      missingFigures(claim, [c.claim]).length === 0,
   );
   if (paraphrases.length > 0) return supported(paraphrases);
   return { verdict: 'unsupported', evidence: [] };
+}
+
+// The verdict's certainty rules, on the calibrated probability `p` that a
+// candidate states the draft's content (align.ts, calibration.ts). MODE lets
+// the evaluation compare the calibrated rules with the fixed ones they replace.
+const T = CALIBRATION.thresholds;
+const MODE = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.CORROBORATE_ALIGNMENT ?? 'union';
+
+/** An equal figure in this candidate supports the draft's figure. */
+function agreesStrongly(c: Candidate): boolean {
+  if (MODE === 'fixed') return c.alignment >= ATOM_AGREE_ALIGNMENT;
+  return c.p >= T.agree || (MODE === 'union' && c.alignment >= ATOM_AGREE_ALIGNMENT);
+}
+
+/** A different figure in this candidate contradicts the draft's figure. */
+function conflictsStrongly(c: Candidate): boolean {
+  if (c.covSentence < CONFLICT_SENTENCE_COVERAGE) return false;
+  if (MODE === 'fixed') return c.alignment >= CONFLICT_ALIGNMENT;
+  return c.p >= T.conflict || (MODE === 'union' && c.alignment >= CONFLICT_ALIGNMENT);
+}
+
+/** Supporters of every atom must also be about the sentence as a whole. */
+function supportsAtoms(c: Candidate): boolean {
+  if (MODE === 'fixed') return c.covContext >= ATOM_AGREE_ALIGNMENT;
+  return c.p >= T.agree || (MODE === 'union' && c.covContext >= ATOM_AGREE_ALIGNMENT);
+}
+
+/** A sentence without atoms is stated by this candidate. */
+function statesContent(c: Candidate): boolean {
+  const fixed = c.covSentence >= SUPPORT_COVERAGE || (c.covContext >= SUPPORT_COVERAGE + 0.1 && c.covSentence >= 0.5);
+  if (MODE === 'fixed') return fixed;
+  return c.p >= T.support || (MODE === 'union' && fixed);
+}
+
+/**
+ * The strongest candidate that is clearly the draft's own source and differs
+ * from it in exactly one number atom comparison could not judge: contradicted,
+ * unless an about-as-strong candidate states the draft's number.
+ */
+function findFigureConflict(claim: Claim, candidates: Candidate[]): Finding | undefined {
+  if (!claim.figures.some((f) => f.digits)) return undefined;
+  const strong = candidates.filter((c) => conflictsStrongly(c)).sort((a, b) => b.p - a.p);
+  for (const cand of strong.slice(0, 3)) {
+    const changed = changedFigure(claim, cand.claim);
+    if (!changed) continue;
+    const confirmed = candidates.some((c) => c !== cand && agreesStrongly(c) && c.claim.figures.some((f) => Math.abs(f.value - changed.draft.value) < 1e-9));
+    if (confirmed) return undefined;
+    const values = new Map([[changed.source.display, { atom: changed.source as Quantity | TimeAtom, sentences: [cand.id] }]]);
+    return {
+      verdict: 'contradicted',
+      evidence: [{ sentenceId: cand.id, stance: 'contradicts', detail: changed.source.display, score: cand.alignment, draftAtom: changed.draft, sourceAtom: changed.source }],
+      conflict: { draftAtom: changed.draft, values },
+    };
+  }
+  return undefined;
+}
+
+/** Whether the other sentence writes the atom's number(s) (as figures, or digits for times). */
+function numberWritten(atom: Quantity | TimeAtom, other: Claim): boolean {
+  if (atom.kind === 'quantity') {
+    const figure = Number(atom.text.match(/\d[\d.,\s\u00a0]*/)?.[0] ?? NaN);
+    const raw = atom.value / (atom.unit?.factor ?? 1);
+    return other.figures.some((f) => Math.abs(f.value - raw) <= 0.005 * Math.max(f.value, raw) + 1e-9) || (Number.isFinite(figure) && other.figures.some((f) => f.value === figure));
+  }
+  const digits = atom.text.match(/\d+/g);
+  if (!digits) return false;
+  const text = other.segment.text;
+  return digits.every((d) => new RegExp(`(?<!\\d)0*${Number(d)}(?!\\d)`).test(text));
 }
 
 function supported(cands: Candidate[]): Finding {
