@@ -39,6 +39,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { Engine } from '../server/src/core/engine.js';
 import { loadCorpus } from '../server/src/node/loadCorpus.js';
+import { SNAPSHOT_CODEC } from '../server/src/node/indexCache.js';
 import { pullCapabilities as capabilities } from '../test/protocol/harness.js';
 import { generateDraft, writeCorpus } from './generate.js';
 
@@ -197,11 +198,11 @@ async function inProcessFigures(corpus: string, draft: string, edits: Edit[]): P
   if (typeof withSnapshot.exportSnapshot === 'function') {
     const stamps = new Map(engine.sources().map((doc) => [doc.path, { size: doc.text.length, mtimeMs: 0, hash: doc.hash }]));
     started = performance.now();
-    const blob = withSnapshot.exportSnapshot({ buildId: 'bench', stamps });
+    const blob = withSnapshot.exportSnapshot({ buildId: 'bench', stamps, codec: SNAPSHOT_CODEC });
     out.snapshotExportMs = performance.now() - started;
     out.snapshotMB = blob.length / 1e6;
     started = performance.now();
-    const imported = new Engine().importSnapshot(blob, { buildId: 'bench' });
+    const imported = new Engine().importSnapshot(blob, { buildId: 'bench', codec: SNAPSHOT_CODEC });
     out.snapshotImportMs = performance.now() - started;
     if (!imported.ok) throw new Error(`bench: snapshot import failed: ${imported.reason}`);
   }

@@ -51,6 +51,8 @@ const buildId = sourceHash.digest('hex').slice(0, 16);
 const entries = [
   ['server/src/cli/main.ts', 'dist/cli.js'],
   ['server/src/server.ts', 'dist/server.js'],
+  // The indexing worker the server and the CLI start (server/src/node/loadCorpus.ts).
+  ['server/src/node/indexWorker.ts', 'dist/indexWorker.js'],
   ['client/src/extension.ts', 'dist/extension.js'],
 ].filter(([input]) => existsSync(join(root, input)));
 
@@ -65,7 +67,10 @@ await Promise.all(entries.map(([input, output]) => build({
   define: {
     'process.env.CORROBORATE_BUILD_ID': JSON.stringify(buildId),
     'process.env.CORROBORATE_VERSION': JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version),
+    // import.meta.url in CommonJS: the bundle's own file (loadCorpus.ts finds indexWorker.js next to it).
+    'import.meta.url': '__corroborateModuleUrl',
   },
+  banner: { js: "const __corroborateModuleUrl = require('url').pathToFileURL(__filename).href;" },
   sourcemap: true,
   // Minified for packages: `--minify` (vsce's vscode:prepublish) and `npm pack` / `npm publish` (through prepare).
   minify: process.argv.includes('--minify') || ['pack', 'publish'].includes(process.env.npm_command ?? ''),

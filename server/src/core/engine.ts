@@ -14,7 +14,8 @@ import { extractClaim } from './claims/extract.js';
 import { parseSource } from './corpus/source.js';
 import { CorpusIndex } from './index/corpusIndex.js';
 import { NameResolver } from './index/nameResolver.js';
-import { decodeSnapshot, encodeSnapshot, encodeSnapshotParts, snapshotTag, type FileStamp, type SnapshotContent } from './index/snapshot.js';
+import type { AnalysedSource, KeyTranslator } from './index/analysed.js';
+import { decodeSnapshot, encodeSnapshot, encodeSnapshotParts, snapshotTag, type FileStamp, type SnapshotCodec, type SnapshotContent } from './index/snapshot.js';
 import { detectDocumentLanguage } from './text/language.js';
 import { LineIndex } from './text/lines.js';
 import { segmentText } from './text/segment.js';
@@ -118,6 +119,32 @@ export class Engine {
     return problems;
   }
 
+  /**
+   * setSource for a file analysed elsewhere (an indexing worker: index/analysed.ts):
+   * the same document, keys and problems as setSource(path, content) would give.
+   * `translator`: the one kept for the analyser that produced `analysed`.
+   */
+  setAnalysedSource(analysed: AnalysedSource, translator: KeyTranslator): Problem[] {
+    const { path, doc } = analysed;
+    translator.learn(analysed.newKeys);
+    const problems = [...analysed.problems];
+    this.index.remove(path);
+    this.lineIndexes.delete(path);
+    if (doc) {
+      try {
+        this.index.addAnalysed(doc, analysed.offsets, analysed.keys, translator);
+      } catch (error) {
+        this.index.remove(path);
+        problems.push({ path, severity: 'error', code: 'index-failed', message: `${path}: could not be indexed (${String(error)}); skipped.` });
+        this.log.error(`indexing ${path} failed: ${String(error)}`);
+      }
+    }
+    if (problems.length) this.sourceProblems.set(path, problems);
+    else this.sourceProblems.delete(path);
+    this.version++;
+    return problems;
+  }
+
   /** Add an already-parsed document (from a persisted cache). */
   addParsedSource(doc: SourceDoc): void {
     this.index.add(doc);
@@ -132,13 +159,13 @@ export class Engine {
    * (problems of other paths, such as walk problems, are not kept).
    * `buildId`: the caller's code version; a blob only imports into the same one.
    */
-  exportSnapshot(options: { buildId: string; stamps: ReadonlyMap<string, FileStamp> }): Uint8Array {
-    return encodeSnapshot(this.snapshotContent(options.stamps), snapshotTag(options.buildId));
+  exportSnapshot(options: { buildId: string; stamps: ReadonlyMap<string, FileStamp>; codec?: SnapshotCodec }): Uint8Array {
+    return encodeSnapshot(this.snapshotContent(options.stamps), snapshotTag(options.buildId), options.codec);
   }
 
   /** exportSnapshot as parts to write one after the other (no copy of the whole index in memory). */
-  exportSnapshotParts(options: { buildId: string; stamps: ReadonlyMap<string, FileStamp> }): Uint8Array[] {
-    return encodeSnapshotParts(this.snapshotContent(options.stamps), snapshotTag(options.buildId));
+  exportSnapshotParts(options: { buildId: string; stamps: ReadonlyMap<string, FileStamp>; codec?: SnapshotCodec }): Uint8Array[] {
+    return encodeSnapshotParts(this.snapshotContent(options.stamps), snapshotTag(options.buildId), options.codec);
   }
 
   private snapshotContent(stamps: ReadonlyMap<string, FileStamp>): SnapshotContent {
@@ -152,8 +179,8 @@ export class Engine {
    * its corpus. On success the caller compares the returned stamps with the
    * files and applies the differences (setSource / removeSource).
    */
-  importSnapshot(bytes: Uint8Array, options: { buildId: string }): { ok: true; stamps: Map<string, FileStamp>; documents: number } | { ok: false; reason: string } {
-    const decoded = decodeSnapshot(bytes, snapshotTag(options.buildId));
+  importSnapshot(bytes: Uint8Array, options: { buildId: string; codec?: SnapshotCodec }): { ok: true; stamps: Map<string, FileStamp>; documents: number } | { ok: false; reason: string } {
+    const decoded = decodeSnapshot(bytes, snapshotTag(options.buildId), options.codec);
     if (!decoded.ok) return decoded;
     let index: CorpusIndex;
     try {

@@ -12,6 +12,8 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { Engine } from '../core/engine.js';
 import type { Logger, Problem } from '../core/types.js';
 import { inCorpusRoot, readCorpusFile, walkRoots, type CorpusRoot } from './corpusFiles.js';
+import type { UnchangedItem, WalkItem } from '../core/corpus/walk.js';
+import { loadItems } from '../node/loadCorpus.js';
 import { CorpusStamps, stampOf, type FileStamp } from '../node/corpusStamps.js';
 import { DecisionSet, DecisionStore, type Decision } from './decisions.js';
 import { compileGlobs } from './glob.js';
@@ -371,46 +373,56 @@ export class CorpusFolder {
       // Warm start: the cached index first; the walk then reads only what changed since.
       const cached = this.#cache ? await this.#cache.load(engine) : undefined;
       const stamps = new CorpusStamps(cached);
-      let changed = 0;
-      const files: { path: string; bytes?: Uint8Array; mtimeMs: number }[] = [];
+      const items: Array<WalkItem | UnchangedItem> = [];
       let sliceStart = Date.now();
       this.#sendStatus('indexing', 0, 0, true, engine);
       // Listing first gives the total for "1,204 / 10,000 files".
       for await (const entry of walkRoots(this.roots, this.maxBytes, cached && stamps.reuse)) {
         if (token.cancelled) return;
         if (entry.kind === 'problem') walkProblems.set(entry.problem.path, entry.problem);
-        else files.push(entry.kind === 'file' ? entry : { path: entry.path, mtimeMs: entry.mtimeMs });
+        else items.push(entry);
         if (Date.now() - sliceStart > SLICE_MS) {
-          progress.report(0, 0, `Reading corpus: ${files.length.toLocaleString('en-US')} files`);
+          progress.report(0, 0, `Reading corpus: ${items.length.toLocaleString('en-US')} files`);
           await yieldToEventLoop();
           sliceStart = Date.now();
         }
       }
-      const total = files.length;
-      for (let i = 0; i < files.length; i++) {
-        const file = files[i]!;
-        files[i] = undefined as never; // Let the bytes go as soon as they are indexed.
-        if (indexed.has(file.path)) continue;
-        const overlay = this.#overlays.get(file.path);
-        if (overlay !== undefined) {
-          engine.setSource(file.path, overlay);
-          this.#appliedOverlays.add(file.path);
-          stamps.forget(file.path);
-          changed++;
-        } else if (file.bytes && stamps.read(file.path, file.bytes, file.mtimeMs)) {
-          engine.setSource(file.path, file.bytes);
-          changed++;
+      const total = items.length;
+      // Let the bytes go as soon as each file is indexed.
+      const drain = function* () {
+        for (let i = 0; i < items.length; i++) {
+          const item = items[i]!;
+          items[i] = undefined as never;
+          yield item;
         }
-        indexed.add(file.path);
-        if (Date.now() - sliceStart > SLICE_MS) {
-          const done = i + 1;
-          progress.report(done, total, `Indexing corpus ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} files`);
-          this.#sendStatus('indexing', done, total, false, engine);
-          await yieldToEventLoop();
-          sliceStart = Date.now();
-          if (token.cancelled) return;
-        }
-      }
+      };
+      let lastReport = 0;
+      let { changed } = await loadItems(
+        engine,
+        drain(),
+        {
+          stamps,
+          onProblem: (problem) => walkProblems.set(problem.path, problem),
+          overlay: (path) => {
+            const text = this.#overlays.get(path);
+            if (text !== undefined) this.#appliedOverlays.add(path);
+            return text;
+          },
+          seen: (path) => indexed.add(path),
+        },
+        {
+          sliceMs: SLICE_MS,
+          cancelled: () => token.cancelled,
+          progress: (done) => {
+            const now = Date.now();
+            if (now - lastReport < STATUS_INTERVAL_MS) return;
+            lastReport = now;
+            progress.report(done, total, `Indexing corpus ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} files`);
+            this.#sendStatus('indexing', done, total, false, engine);
+          },
+        },
+      );
+      if (token.cancelled) return;
       // Open buffers of corpus files that are not on disk yet.
       for (const [path, text] of this.#overlays) {
         if (!indexed.has(path) && this.isCorpusFile(path)) {
@@ -420,11 +432,6 @@ export class CorpusFolder {
           indexed.add(path);
           changed++;
         }
-      }
-      // Cached files that are gone (or no longer part of the corpus).
-      for (const path of stamps.vanished()) {
-        engine.removeSource(path);
-        changed++;
       }
       if (token.cancelled) return;
       this.engine = engine;

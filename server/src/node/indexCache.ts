@@ -16,10 +16,18 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Engine } from '../core/engine.js';
-import type { FileStamp } from '../core/index/snapshot.js';
+import type { FileStamp, SnapshotCodec } from '../core/index/snapshot.js';
 import type { Logger } from '../core/types.js';
 import { BUILD_ID } from './buildId.js';
+
+/** Document texts in the cache: raw deflate per document (a 4 KB article in ~30 µs each way, about a third of its size). */
+export const SNAPSHOT_CODEC: SnapshotCodec = {
+  name: 'deflate-raw',
+  compress: (bytes) => deflateRawSync(bytes, { level: 6 }),
+  decompress: (bytes) => inflateRawSync(bytes),
+};
 
 /** How long after the last corpus change the cache is rewritten. */
 const SAVE_DELAY_MS = 5_000;
@@ -67,7 +75,7 @@ export class IndexCache {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.#log.warn(`Corroborate: index cache ${this.file} not readable: ${(error as Error).message}`);
       return undefined;
     }
-    const result = engine.importSnapshot(bytes, { buildId: this.#buildId });
+    const result = engine.importSnapshot(bytes, { buildId: this.#buildId, codec: SNAPSHOT_CODEC });
     if (!result.ok) {
       this.#log.warn(`Corroborate: index cache ${this.file} ignored: ${result.reason}; indexing from scratch`);
       return undefined;
@@ -113,7 +121,7 @@ export class IndexCache {
       } else {
         await mkdir(directory, { recursive: true });
       }
-      const parts = engine.exportSnapshotParts({ buildId: this.#buildId, stamps });
+      const parts = engine.exportSnapshotParts({ buildId: this.#buildId, stamps, codec: SNAPSHOT_CODEC });
       const size = parts.reduce((sum, part) => sum + part.length, 0);
       await writeFile(temporary, parts);
       await rename(temporary, this.file);

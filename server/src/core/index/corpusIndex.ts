@@ -23,6 +23,7 @@
 import type { Segment, SegmentKind, SourceDoc } from '../types.js';
 import { extractClaim, type Claim } from '../claims/extract.js';
 import { claimKeys } from '../claims/keys.js';
+import type { KeyTranslator } from './analysed.js';
 
 export interface SentenceRef {
   id: number;
@@ -121,6 +122,32 @@ export class CorpusIndex {
   }
 
   add(doc: SourceDoc): void {
+    this.addWith(doc, (id, segment) => {
+      for (const key of claimKeys(extractClaim(segment, doc.lang))) this.post(key, id);
+    });
+  }
+
+  /**
+   * Adds a document whose sentences' keys were computed elsewhere (an indexing
+   * worker, see analysed.ts): sentence s posts `keys[offsets[s]..offsets[s+1])`,
+   * each a worker-local id that `translator` maps to a key of this index. Keys
+   * are interned on first post, in document order, so a corpus added in the same
+   * order gets the same key ids and postings as add() would give it.
+   */
+  addAnalysed(doc: SourceDoc, offsets: Int32Array, keys: Int32Array, translator: KeyTranslator): void {
+    if (offsets.length !== doc.segments.length + 1) throw new Error(`analysed ${doc.path}: ${offsets.length - 1} key lists for ${doc.segments.length} sentences`);
+    translator.sync(this.compactions);
+    this.addWith(doc, (id, _segment, s) => {
+      for (let i = offsets[s]; i < offsets[s + 1]; i++) {
+        const local = keys[i];
+        let k = translator.global[local];
+        if (k < 0) k = translator.global[local] = this.intern(translator.strings[local]);
+        this.postId(k, id);
+      }
+    });
+  }
+
+  private addWith(doc: SourceDoc, postKeys: (id: number, segment: Segment, s: number) => void): void {
     this.remove(doc.path);
     const segments = doc.segments;
     const slot = this.freeSlots.pop() ?? this.docSlots.length;
@@ -135,8 +162,7 @@ export class CorpusIndex {
       this.sentenceDoc[id] = slot;
       this.sentenceSeg[id] = s;
       this.storeSegment(id, doc.text, segment);
-      const claim = extractClaim(segment, doc.lang);
-      for (const key of claimKeys(claim)) this.post(key, id);
+      postKeys(id, segment, s);
     }
     this.makeSegmentsLazy(doc, slot, first, segments.length);
   }
@@ -443,18 +469,26 @@ export class CorpusIndex {
   // ---------------------------------------------------------------- internals
 
   private post(key: string, id: number): void {
+    this.postId(this.keyIds.get(key) ?? this.intern(key), id);
+  }
+
+  /** The id of `key`, a new one (with empty postings) if the index has none yet. */
+  private intern(key: string): number {
     let k = this.keyIds.get(key);
-    if (k === undefined) {
-      k = this.keyNames.length;
-      this.keyIds.set(key, k);
-      this.keyNames.push(key);
-      this.lists.push(EMPTY_LIST);
-      if (k >= this.lengths.length) {
-        const grown = new Int32Array(this.lengths.length * 2);
-        grown.set(this.lengths);
-        this.lengths = grown;
-      }
+    if (k !== undefined) return k;
+    k = this.keyNames.length;
+    this.keyIds.set(key, k);
+    this.keyNames.push(key);
+    this.lists.push(EMPTY_LIST);
+    if (k >= this.lengths.length) {
+      const grown = new Int32Array(this.lengths.length * 2);
+      grown.set(this.lengths);
+      this.lengths = grown;
     }
+    return k;
+  }
+
+  private postId(k: number, id: number): void {
     let list = this.lists[k];
     const length = this.lengths[k];
     // A key repeated in one sentence is posted once.

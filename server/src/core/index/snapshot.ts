@@ -12,8 +12,14 @@
 //  16  u32             checksum of bytes 24..end (see checksum())
 //  20  u32             total length of the blob
 //  24  header JSON     { tag, sections, documents, keys, ... } padded to 4 bytes
-//      sections        texts (UTF-8), sentence table (Int32 x4 + Uint16),
-//                      posting lengths (Int32 per key), postings (Int32)
+//      sections        texts (UTF-8, or per document through the caller's
+//                      codec), sentence table (five varint columns),
+//                      posting lengths (Int32 per key), postings (per key:
+//                      ascending ids as varint gaps, first id as is)
+//
+// Varints: 7 bits per byte, low bits first, high bit = more. Columns that can
+// go down are zigzag-coded differences (see encodeTable), so a sentence costs
+// about 6 bytes and a posting 1-2 bytes instead of 18 and 4.
 //
 // The header's `tag` says what produced the blob: the format, a digest of the
 // lexicon data (concepts, gazetteer, stopwords, number words, units — the
@@ -35,7 +41,7 @@ import { compiledLexiconTexts } from '../claims/compiledLexicon.js';
 import type { Problem, SourceDoc } from '../types.js';
 import type { IndexState } from './corpusIndex.js';
 
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 const MAGIC = [0x43, 0x52, 0x42, 0x53, 0x4e, 0x41, 0x50, 0x00]; // "CRBSNAP\0"
 const PREAMBLE = 24;
 
@@ -53,6 +59,18 @@ export interface SnapshotContent {
   stamps: Array<[string, FileStamp]>;
 }
 
+/**
+ * Compression of document texts, supplied by the caller (the core has no
+ * zlib): each document's UTF-8 is compressed on its own, so a document is
+ * decompressed only when a check first reads it. A snapshot written with a
+ * codec is only read with the codec of the same name.
+ */
+export interface SnapshotCodec {
+  name: string;
+  compress(bytes: Uint8Array): Uint8Array;
+  decompress(bytes: Uint8Array): Uint8Array;
+}
+
 export type SnapshotResult = { ok: true; content: SnapshotContent } | { ok: false; reason: string };
 
 interface Section {
@@ -62,6 +80,8 @@ interface Section {
 
 interface Header {
   tag: string;
+  /** SnapshotCodec.name of the document texts, if compressed. */
+  codec?: string;
   slotCount: number;
   freeSlots: number[];
   sentenceCount: number;
@@ -75,11 +95,7 @@ interface Header {
   stamps: Array<[string, FileStamp]>;
   sections: {
     texts: Section;
-    sentenceDoc: Section;
-    sentenceSeg: Section;
-    segStart: Section;
-    segEnd: Section;
-    segInfo: Section;
+    table: Section;
     lengths: Section;
     postings: Section;
   };
@@ -158,7 +174,8 @@ function padded(bytes: Uint8Array): Uint8Array {
 const asBytes = (array: Int32Array | Uint16Array) => new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
 
 /** The UTF-8 of every document text, back to back, and each one's range. */
-function encodeTexts(docs: IndexState['docs']): { bytes: Uint8Array; ranges: Section[] } {
+function encodeTexts(docs: IndexState['docs'], codec?: SnapshotCodec): { bytes: Uint8Array; ranges: Section[] } {
+  if (codec) return compressTexts(docs, codec);
   const encoder = new TextEncoder();
   let chars = 0;
   for (const { doc } of docs) chars += doc.text.length;
@@ -182,22 +199,167 @@ function encodeTexts(docs: IndexState['docs']): { bytes: Uint8Array; ranges: Sec
   return { bytes: buffer.subarray(0, used), ranges };
 }
 
+/** Each document's UTF-8 compressed by `codec`, back to back. */
+function compressTexts(docs: IndexState['docs'], codec: SnapshotCodec): { bytes: Uint8Array; ranges: Section[] } {
+  const encoder = new TextEncoder();
+  const out = new ByteWriter(1 << 20);
+  const ranges = docs.map(({ doc }) => {
+    const start = out.length;
+    if (!wellFormed(doc.text)) return { offset: start, length: 0 }; // kept in the header as is
+    out.bytes(codec.compress(encoder.encode(doc.text)));
+    return { offset: start, length: out.length - start };
+  });
+  return { bytes: out.result(), ranges };
+}
+
+/** A growable byte buffer with varint writes. */
+class ByteWriter {
+  private buffer: Uint8Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.buffer = new Uint8Array(Math.max(16, capacity));
+  }
+
+  private reserve(more: number): void {
+    if (this.length + more <= this.buffer.length) return;
+    const grown = new Uint8Array(Math.max(this.buffer.length * 2, this.length + more));
+    grown.set(this.buffer.subarray(0, this.length));
+    this.buffer = grown;
+  }
+
+  /** An unsigned integer below 2^32. */
+  varint(value: number): void {
+    this.reserve(5);
+    const buffer = this.buffer;
+    let at = this.length;
+    let v = value >>> 0;
+    while (v >= 0x80) {
+      buffer[at++] = (v & 0x7f) | 0x80;
+      v >>>= 7;
+    }
+    buffer[at++] = v;
+    this.length = at;
+  }
+
+  bytes(bytes: Uint8Array): void {
+    this.reserve(bytes.length);
+    this.buffer.set(bytes, this.length);
+    this.length += bytes.length;
+  }
+
+  result(): Uint8Array {
+    return this.buffer.subarray(0, this.length);
+  }
+}
+
+/** Reads the varints written by ByteWriter; throws past the end. */
+class ByteReader {
+  at = 0;
+  constructor(private readonly buffer: Uint8Array) {}
+
+  varint(): number {
+    const buffer = this.buffer;
+    let at = this.at;
+    let byte = buffer[at++];
+    let value = byte & 0x7f;
+    let shift = 7;
+    while (byte & 0x80) {
+      if (at >= buffer.length || shift > 28) throw new Error('bad varint');
+      byte = buffer[at++];
+      value |= (byte & 0x7f) << shift;
+      shift += 7;
+    }
+    if (at > buffer.length) throw new Error('varint past the end');
+    this.at = at;
+    return value >>> 0;
+  }
+
+  get done(): boolean {
+    return this.at >= this.buffer.length;
+  }
+}
+
+const zigzag = (n: number) => ((n << 1) ^ (n >> 31)) >>> 0;
+const unzigzag = (n: number) => (n >>> 1) ^ -(n & 1);
+
+/**
+ * The sentence table as varints: document slot and segment index as zigzag
+ * differences from the previous sentence's, start as a zigzag difference from
+ * the previous end, the length (end - start), and the info code.
+ */
+function encodeTable(index: IndexState): Uint8Array {
+  const n = index.sentenceCount;
+  const out = new ByteWriter(n * 7);
+  let doc = 0;
+  let seg = 0;
+  let end = 0;
+  for (let i = 0; i < n; i++) {
+    out.varint(zigzag(index.sentenceDoc[i] - doc));
+    doc = index.sentenceDoc[i];
+    out.varint(zigzag(index.sentenceSeg[i] - seg));
+    seg = index.sentenceSeg[i];
+    out.varint(zigzag(index.segStart[i] - end));
+    out.varint(index.segEnd[i] - index.segStart[i]);
+    end = index.segEnd[i];
+    out.varint(index.segInfo[i]);
+  }
+  return out.result();
+}
+
+function decodeTable(bytes: Uint8Array, n: number): Pick<IndexState, 'sentenceDoc' | 'sentenceSeg' | 'segStart' | 'segEnd' | 'segInfo'> {
+  const sentenceDoc = new Int32Array(n);
+  const sentenceSeg = new Int32Array(n);
+  const segStart = new Int32Array(n);
+  const segEnd = new Int32Array(n);
+  const segInfo = new Uint16Array(n);
+  const input = new ByteReader(bytes);
+  let doc = 0;
+  let seg = 0;
+  let end = 0;
+  for (let i = 0; i < n; i++) {
+    doc = sentenceDoc[i] = doc + unzigzag(input.varint());
+    seg = sentenceSeg[i] = seg + unzigzag(input.varint());
+    const start = (segStart[i] = end + unzigzag(input.varint()));
+    end = segEnd[i] = start + input.varint();
+    const info = input.varint();
+    if (info > 0xffff) throw new Error('sentence table');
+    segInfo[i] = info;
+  }
+  if (!input.done) throw new Error('sentence table size');
+  return { sentenceDoc, sentenceSeg, segStart, segEnd, segInfo };
+}
+
+/** Every list as varint gaps (first id as is), back to back. */
+function encodePostings(lists: readonly Int32Array[]): Uint8Array {
+  let count = 0;
+  for (const list of lists) count += list.length;
+  const out = new ByteWriter(count + (count >> 1));
+  for (const list of lists) {
+    let previous = 0;
+    for (let i = 0; i < list.length; i++) {
+      out.varint(list[i] - previous);
+      previous = list[i];
+    }
+  }
+  return out.result();
+}
+
 /**
  * Serialises an engine's state (see Engine.exportSnapshot) as parts to be
  * written one after the other: the large ones are views of the index's own
  * arrays, so writing a snapshot does not need a second copy of the index.
  */
-export function encodeSnapshotParts(content: SnapshotContent, tag: string): Uint8Array[] {
+export function encodeSnapshotParts(content: SnapshotContent, tag: string, codec?: SnapshotCodec): Uint8Array[] {
   const { index } = content;
-  const texts = encodeTexts(index.docs);
+  const texts = encodeTexts(index.docs, codec);
   const documents: Header['documents'] = index.docs.map(({ slot, firstSentence, doc }, i) => {
     const { text, ...rest } = doc;
     return wellFormed(text) ? { slot, first: firstSentence, text: texts.ranges[i], doc: rest } : { slot, first: firstSentence, text: texts.ranges[i], raw: text, doc: rest };
   });
   const n = index.sentenceCount;
   const keyCount = index.keys.length;
-  let postingCount = 0;
-  for (const list of index.lists) postingCount += list.length;
+  const table = encodeTable(index);
+  const postings = encodePostings(index.lists);
   const lengths = new Int32Array(keyCount);
   index.lists.forEach((list, k) => (lengths[k] = list.length));
 
@@ -210,16 +372,13 @@ export function encodeSnapshotParts(content: SnapshotContent, tag: string): Uint
   };
   const sections: Header['sections'] = {
     texts: place(texts.bytes.length),
-    sentenceDoc: place(n * 4),
-    sentenceSeg: place(n * 4),
-    segStart: place(n * 4),
-    segEnd: place(n * 4),
-    segInfo: place(n * 2),
+    table: place(table.length),
     lengths: place(keyCount * 4),
-    postings: place(postingCount * 4),
+    postings: place(postings.length),
   };
   const header: Header = {
     tag,
+    ...(codec ? { codec: codec.name } : {}),
     slotCount: index.slotCount,
     freeSlots: index.freeSlots,
     sentenceCount: n,
@@ -238,19 +397,8 @@ export function encodeSnapshotParts(content: SnapshotContent, tag: string): Uint
   const head = new Uint8Array(dataStart);
   head.set(MAGIC, 0);
   head.set(headerBytes, PREAMBLE);
-  // The sentence table is copied (removing a document writes into it, maybe while the parts
-  // are being written); postings are views: they only ever grow past the part of them written here.
-  const parts: Uint8Array[] = [
-    head,
-    padded(texts.bytes),
-    asBytes(index.sentenceDoc.slice()),
-    asBytes(index.sentenceSeg.slice()),
-    asBytes(index.segStart.slice()),
-    asBytes(index.segEnd.slice()),
-    padded(asBytes(index.segInfo.slice())),
-    asBytes(lengths),
-    ...postingChunks(index.lists),
-  ];
+  // Every part is an encoded copy: the index may change while the parts are being written.
+  const parts: Uint8Array[] = [head, padded(texts.bytes), padded(table), asBytes(lengths), padded(postings)];
   const sum = new Checksum(total - PREAMBLE);
   sum.update(head.subarray(PREAMBLE));
   for (const part of parts.slice(1)) sum.update(part);
@@ -262,41 +410,6 @@ export function encodeSnapshotParts(content: SnapshotContent, tag: string): Uint
   return parts;
 }
 
-/** The postings back to back, in chunks of a few MB (one write per list would be 100,000 writes). */
-function postingChunks(lists: readonly Int32Array[]): Uint8Array[] {
-  const chunks: Uint8Array[] = [];
-  let pending: Int32Array[] = [];
-  let pendingLength = 0;
-  const flush = () => {
-    if (pendingLength === 0) return;
-    const chunk = new Int32Array(pendingLength);
-    let at = 0;
-    for (const list of pending) {
-      chunk.set(list, at);
-      at += list.length;
-    }
-    chunks.push(asBytes(chunk));
-    pending = [];
-    pendingLength = 0;
-  };
-  for (const list of lists) {
-    if (list.length === 0) continue;
-    if (list.length >= POSTING_CHUNK) {
-      flush();
-      chunks.push(asBytes(list));
-      continue;
-    }
-    pending.push(list);
-    pendingLength += list.length;
-    if (pendingLength >= POSTING_CHUNK) flush();
-  }
-  flush();
-  return chunks;
-}
-
-/** Postings per written chunk (4 MB). */
-const POSTING_CHUNK = 1 << 20;
-
 /** Whether UTF-8 round-trips the string exactly (no lone surrogate). */
 function wellFormed(text: string): boolean {
   const native = (text as unknown as { isWellFormed?: () => boolean }).isWellFormed;
@@ -306,13 +419,13 @@ function wellFormed(text: string): boolean {
 // ignoreBOM: a text that starts with U+FEFF keeps it, as it was encoded.
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-/** `doc.text` as a property that decodes `bytes` on first read and then holds the string. */
-function lazyText(doc: SourceDoc, bytes: Uint8Array): void {
+/** `doc.text` as a property that decodes `bytes` (decompressed by `codec`, if any) on first read and then holds the string. */
+function lazyText(doc: SourceDoc, bytes: Uint8Array, codec?: SnapshotCodec): void {
   Object.defineProperty(doc, 'text', {
     enumerable: true,
     configurable: true,
     get(): string {
-      const value = utf8.decode(bytes);
+      const value = utf8.decode(codec ? codec.decompress(bytes) : bytes);
       Object.defineProperty(doc, 'text', { value, writable: true, enumerable: true, configurable: true });
       return value;
     },
@@ -323,8 +436,8 @@ function lazyText(doc: SourceDoc, bytes: Uint8Array): void {
 }
 
 /** encodeSnapshotParts as one blob. */
-export function encodeSnapshot(content: SnapshotContent, tag: string): Uint8Array {
-  const parts = encodeSnapshotParts(content, tag);
+export function encodeSnapshot(content: SnapshotContent, tag: string, codec?: SnapshotCodec): Uint8Array {
+  const parts = encodeSnapshotParts(content, tag, codec);
   const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
   let offset = 0;
   for (const part of parts) {
@@ -338,7 +451,7 @@ export function encodeSnapshot(content: SnapshotContent, tag: string): Uint8Arra
  * Reads a blob written by encodeSnapshot. The arrays of the result are views
  * of `input` (or of an aligned copy): the caller must not reuse those bytes.
  */
-export function decodeSnapshot(input: Uint8Array, expectedTag: string): SnapshotResult {
+export function decodeSnapshot(input: Uint8Array, expectedTag: string, codec?: SnapshotCodec): SnapshotResult {
   try {
     if (input.length < PREAMBLE) return { ok: false, reason: `too short (${input.length} bytes)` };
     for (let i = 0; i < MAGIC.length; i++) if (input[i] !== MAGIC[i]) return { ok: false, reason: 'not an index snapshot' };
@@ -353,6 +466,8 @@ export function decodeSnapshot(input: Uint8Array, expectedTag: string): Snapshot
     const headerLength = view.getUint32(12, true);
     const header = JSON.parse(new TextDecoder().decode(bytes.subarray(PREAMBLE, PREAMBLE + headerLength))) as Header;
     if (header.tag !== expectedTag) return { ok: false, reason: `made by another version (${header.tag}, expected ${expectedTag})` };
+    if (header.codec !== undefined && header.codec !== codec?.name) return { ok: false, reason: `texts compressed with ${header.codec}, which this reader does not have` };
+    const textCodec = header.codec !== undefined ? codec : undefined;
     const dataStart = align4(PREAMBLE + headerLength);
     const { sections } = header;
     const within = (section: Section) => {
@@ -361,9 +476,9 @@ export function decodeSnapshot(input: Uint8Array, expectedTag: string): Snapshot
     };
     const int32 = (section: Section) => new Int32Array(bytes.buffer, bytes.byteOffset + within(section), section.length / 4);
     const n = header.sentenceCount;
-    const sentenceDoc = int32(sections.sentenceDoc);
-    const segInfo = new Uint16Array(bytes.buffer, bytes.byteOffset + within(sections.segInfo), n);
-    if (sentenceDoc.length !== n || segInfo.length !== n) throw new Error('sentence table size');
+    const section = (s: Section) => bytes.subarray(within(s), within(s) + s.length);
+    const table = decodeTable(section(sections.table), n);
+    const { sentenceDoc } = table;
     const textsStart = within(sections.texts);
     // Texts are decoded when first read (a check reads a fraction of the corpus): until then a
     // document costs its UTF-8 bytes, in one owned copy of the texts section.
@@ -372,20 +487,35 @@ export function decodeSnapshot(input: Uint8Array, expectedTag: string): Snapshot
       if (text.offset < 0 || text.offset + text.length > texts.length) throw new Error('text out of range');
       const full = { ...doc } as SourceDoc;
       if (raw !== undefined) full.text = raw;
-      else lazyText(full, texts.subarray(text.offset, text.offset + text.length));
+      else lazyText(full, texts.subarray(text.offset, text.offset + text.length), textCodec);
       return { slot, firstSentence: first, doc: full };
     });
     const lengths = int32(sections.lengths);
-    // An owned copy: the index must not keep the whole blob alive through views of it.
-    const postings = int32(sections.postings).slice();
     if (lengths.length !== header.keys.length) throw new Error('postings size');
+    let postingCount = 0;
+    for (let k = 0; k < lengths.length; k++) {
+      if (lengths[k] < 0) throw new Error('postings size');
+      postingCount += lengths[k];
+    }
+    // Decoded into one owned array: the index must not keep the blob alive through views of it.
+    const postingBytes = section(sections.postings);
+    if (postingCount > postingBytes.length) throw new Error('postings out of range');
+    const postings = new Int32Array(postingCount);
+    const reader = new ByteReader(postingBytes);
     const lists: Int32Array[] = [];
     let p = 0;
     for (let k = 0; k < lengths.length; k++) {
-      if (lengths[k] < 0 || p + lengths[k] > postings.length) throw new Error('postings out of range');
-      lists.push(postings.subarray(p, p + lengths[k]));
-      p += lengths[k];
+      let id = 0;
+      const end = p + lengths[k];
+      for (let i = p; i < end; i++) {
+        const gap = reader.varint();
+        if (gap === 0 && i > p) throw new Error('postings not ascending');
+        postings[i] = id += gap;
+      }
+      lists.push(postings.subarray(p, end));
+      p = end;
     }
+    if (!reader.done) throw new Error('postings size');
     // Ids must point where they can: a bad one would fail later, far from here.
     for (let i = 0; i < n; i++) if (sentenceDoc[i] < -1 || sentenceDoc[i] >= header.slotCount) throw new Error('sentence table');
     for (let i = 0; i < postings.length; i++) if (postings[i] < 0 || postings[i] >= n) throw new Error('posting out of range');
@@ -395,11 +525,7 @@ export function decodeSnapshot(input: Uint8Array, expectedTag: string): Snapshot
       freeSlots: header.freeSlots,
       sentenceCount: n,
       deadCount: header.deadCount,
-      sentenceDoc,
-      sentenceSeg: int32(sections.sentenceSeg),
-      segStart: int32(sections.segStart),
-      segEnd: int32(sections.segEnd),
-      segInfo,
+      ...table,
       segTexts: new Map(header.segTexts),
       langs: header.langs,
       keys: header.keys,
