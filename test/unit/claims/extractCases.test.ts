@@ -102,3 +102,13 @@ test('score lines are not quantities', () => {
   assert.deepEqual(qs('It was a 2-1 win for the visitors.', 'en'), []);
   assert.deepEqual(qs('Norge vant 3-1 borte.', 'nb'), []);
 });
+
+test('a quantity in a unit other than the base one is displayed as written, never converted', () => {
+  const display = (text: string, lang: string) =>
+    extractClaim({ text, start: 0, end: text.length, kind: 'sentence', lang }, lang).quantities.map((q) => q.display);
+  assert.deepEqual(display('The train does about 37 miles per hour.', 'en'), ['about 37 miles per hour']);
+  assert.deepEqual(display('It is roughly 435 miles away.', 'en'), ['about 435 miles']);
+  assert.deepEqual(display('Toget kjører i rundt 60 km/t.', 'nb'), ['about 60 km/h']);
+  const q = extractClaim({ text: 'It is roughly 435 miles away.', start: 0, end: 29, kind: 'sentence', lang: 'en' }, 'en').quantities[0];
+  assert.ok(Math.abs(q.value - 700064.64) < 1, 'the value itself is still converted for comparison');
+});

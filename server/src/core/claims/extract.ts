@@ -606,7 +606,9 @@ function readQuantity(
   const end = tokens[unit ? last : num.last].end;
   const numberOffsets = { start: tokens[num.first].start, end: tokens[num.last].end };
   const nounText = unit || last <= num.last ? '' : text.slice(tokens[num.last + 1].start, tokens[last].end);
-  const display = unit ? formatValue(value, unit) : `${formatCount(num.value)} ${nounText}`.trim();
+  // A value in another unit than the base one (miles, knots, tonnes, kilometres) is shown
+  // as the sentence writes it ("435 miles"), never as a converted figure ("700,065 m").
+  const display = unit && !decimalFactor(unit) ? text.slice(numberOffsets.start, tokens[last].end).replace(/\s+/g, ' ') : unit ? formatValue(value, unit) : `${formatCount(num.value)} ${nounText}`.trim();
   const atom: Quantity = {
     kind: 'quantity',
     value,
@@ -743,6 +745,11 @@ function rangeAtoms(text: string, tokens: Token[], lowers: string[], a: NumberSp
         display: `${formatNumber(a.value)}${unitText ? ' ' + unitText : ''}`,
       };
   return [previous, second];
+}
+
+/** Base units (km/h, m, kg, %…) and time units are shown normalised; any other unit as written. */
+function decimalFactor(unit: UnitDef): boolean {
+  return unit.dimension === 'duration' || unit.factor === 1;
 }
 
 function formatCount(value: number): string {
