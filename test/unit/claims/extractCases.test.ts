@@ -102,3 +102,26 @@ test('score lines are not quantities', () => {
   assert.deepEqual(qs('It was a 2-1 win for the visitors.', 'en'), []);
   assert.deepEqual(qs('Norge vant 3-1 borte.', 'nb'), []);
 });
+
+test('pronouns, places, ordinals and designations are not quantities', () => {
+  for (const [text, lang] of [
+    ['One of the guards left early.', 'en'],
+    ['The two Koreas met in June.', 'en'],
+    ['Both guards left early.', 'en'],
+    ['The third guard left early.', 'en'],
+    ['She has Type 1 diabetes.', 'en'],
+    ['A Boeing 737 landed safely.', 'en'],
+    ['A T-34 tank stood outside.', 'en'],
+    ['An A380 landed safely.', 'en'],
+    ['Route 66 crosses the desert.', 'en'],
+    ['Section 4 says otherwise.', 'en'],
+    ['En Boeing 737 landet trygt.', 'nb'],
+    ['Een Boeing 737 landde veilig.', 'nl'],
+  ]) {
+    assert.deepEqual(qs(text, lang), [], text);
+  }
+  // Real counts still count.
+  assert.equal(qs('Three Americans were injured.', 'en')[0]?.value, 3);
+  assert.equal(qs('Am Montag gab es 12 Tote.', 'de')[0]?.value, 12);
+  assert.equal(qs('Some 30 people were injured.', 'en')[0]?.value, 30);
+});

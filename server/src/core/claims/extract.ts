@@ -555,6 +555,12 @@ function readQuantity(
     const nextTok = tokens[k];
     // (German capitalises every noun, so there only unknown words count.)
     if (num.digits && nextTok?.capitalised && !isStopword(nextTok.folded, lang) && (lang !== 'de' || conceptsOf(nextTok.folded, lang).size === 0)) return undefined;
+    // "the two Koreas", "both Germanys": places, not a count.
+    if (nextTok?.capitalised && isPluralPlace(nextTok.folded)) return undefined;
+    // "one of the men", "en av dem", "una de ellas": a pronoun, not an amount.
+    if (num.value === 1 && num.first === num.last && COUNT_SKIP.has(lowers[k] ?? '')) return undefined;
+    // A model, route or section number: "Boeing 737", "Type 1", "Route 66", "Section 4", "T-34".
+    if (num.digits && isDesignation(tokens, lowers, num.first, lang)) return undefined;
     const nounResult = countedNoun(tokens, lowers, k, lang);
     if (!nounResult) return undefined;
     counted = nounResult.keys;
@@ -708,6 +714,42 @@ function rangeAtoms(text: string, tokens: Token[], lowers: string[], a: NumberSp
       };
   return [previous, second];
 }
+
+/** Whether the number at `i` names a thing after a capitalised word ("Boeing 737", "Route 66", "T-34"). */
+function isDesignation(tokens: Token[], lowers: string[], i: number, lang: Lang): boolean {
+  let p = i - 1;
+  const prev = tokens[p];
+  if (!prev) return false;
+  if (DASHES.has(prev.text) && prev.end === tokens[i].start && tokens[p - 1]?.kind === 'word' && tokens[p - 1].end === prev.start) return tokens[p - 1].capitalised;
+  if (prev.kind !== 'word' || tokens[i].start - prev.end > 1) return false;
+  const word = prev.folded;
+  if (DESIGNATION_NOUNS.has(word)) return true;
+  if (!prev.capitalised) return false;
+  if (isStopword(word, lang) || MONTHS.has(word) || weekdayOf(word) !== undefined) return false;
+  if (HEDGES.has(lowers[p]) || LOWER_BOUNDS.has(lowers[p]) || UPPER_BOUNDS.has(lowers[p]) || MAXIMUM_PHRASES.has(lowers[p]) || NEGATIONS.has(word)) return false;
+  if (ARTICLE_ONES.has(lowers[p]) || numberWordInfo(lowers[p], lang).value !== undefined) return false;
+  // German capitalises every noun: there only a word the lexicon does not know is a name.
+  if (lang === 'de' && conceptsOf(word, lang).size > 0) return false;
+  // Sentence-initial words are capitalised anyway: only names and unknown words count.
+  if (p === 0 || /^[.!?:;«»"“”„–—(]$/.test(tokens[p - 1].text)) return false;
+  return true;
+}
+
+/** Nouns a number names an instance of: "Route 66", "flight 17", "artikkel 5". */
+const DESIGNATION_NOUNS = new Set([
+  'type', 'route', 'section', 'article', 'chapter', 'flight', 'model', 'version', 'phase', 'stage', 'gate', 'platform', 'highway', 'paragraph', 'interstate',
+  'typ', 'rute', 'seksjon', 'artikkel', 'kapittel', 'paragraf', 'riksvei', 'fylkesvei', 'europavei', 'sektion', 'kapitel', 'artikel',
+  'hoofdstuk', 'sectie', 'vlucht', 'abschnitt', 'flug', 'autobahn', 'chapitre', 'vol', 'artículo', 'articulo', 'capítulo',
+  'capitulo', 'vuelo', 'sección', 'seccion', 'ruta', 'rutt', 'avsnitt',
+]);
+
+/** "Koreas", "Germanys": a place name in the plural (not a people: "Americans", "Norwegians" are counts). */
+function isPluralPlace(word: string): boolean {
+  if (!word.endsWith('s') || word.length < 5) return false;
+  const singular = word.slice(0, -1);
+  return placeOf(singular) !== undefined && !/(?:an|er|ese|ish|i)$/.test(singular);
+}
+
 
 function formatCount(value: number): string {
   if (value >= 1e6 && value % 1e5 === 0) return `${value / 1e6} million`;
