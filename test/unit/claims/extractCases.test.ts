@@ -125,3 +125,30 @@ test('pronouns, places, ordinals and designations are not quantities', () => {
   assert.equal(qs('Am Montag gab es 12 Tote.', 'de')[0]?.value, 12);
   assert.equal(qs('Some 30 people were injured.', 'en')[0]?.value, 30);
 });
+
+test('negation scope marks atoms in its own clause only; denial verbs mark the claim', () => {
+  for (const [text, lang] of [
+    ['The ferry does not have 90 cabins.', 'en'],
+    ['Ferja har ikke 90 lugarer.', 'nb'],
+    ['De veerboot heeft geen 90 hutten.', 'nl'],
+    ['Die Fähre hat keine 90 Kabinen.', 'de'],
+    ["Le ferry n'a pas 90 cabines.", 'fr'],
+    ['El ferry no tiene 90 camarotes.', 'es'],
+    ['The ferry never carried 90 cars.', 'en'],
+    ["The ferry didn't carry 90 cars.", 'en'],
+  ]) {
+    const found = qs(text, lang);
+    assert.equal(found.length, 1, text);
+    assert.equal(found[0].negated, true, text);
+  }
+  assert.equal(claim("It didn't sail on Tuesday.", 'en').times[0].negated, true);
+  assert.equal(qs('The ferry did not sail, but 90 cars were waiting.', 'en')[0].negated, undefined);
+  assert.equal(qs('The ferry carried 90 cars.', 'en')[0].negated, undefined);
+  assert.equal(claim('The company denied that 90 cars were lost.', 'en').denial, true);
+  assert.equal(claim('Selskapet benektet at 90 biler gikk tapt.', 'nb').denial, true);
+  assert.equal(claim('Het bedrijf ontkende dat er 90 auto’s verloren gingen.', 'nl').denial, true);
+  assert.equal(claim('Die Firma bestritt, dass 90 Autos verloren gingen.', 'de').denial, true);
+  assert.equal(claim("L'entreprise a nié la perte de 90 voitures.", 'fr').denial, true);
+  assert.equal(claim('La empresa negó la pérdida de 90 coches.', 'es').denial, true);
+  assert.equal(claim('The company confirmed that 90 cars were lost.', 'en').denial, false);
+});

@@ -65,6 +65,8 @@ export interface Claim {
   times: TimeAtom[];
   names: NameAtom[];
   negated: boolean;
+  /** The sentence reports a denial ("denied", "benektet", "ontkende", "bestritt", "nié", "negó"). */
+  denial: boolean;
   question: boolean;
   opinion: boolean;
 }
@@ -143,10 +145,44 @@ export function extractClaim(segment: Segment, fallbackLang: string = 'en'): Cla
 
   const names = readNames(tokens, lang);
   const terms = readTerms(tokens, used, lang, names);
-  const negated = lowers.some((w, i) => NEGATIONS.has(w) || (w === "n't" && i > 0));
+  const negated = lowers.some((w, i) => NEGATIONS.has(w) || (w === "n't" && i > 0) || (w.length > 3 && (w.endsWith("n't") || w.endsWith('n’t'))));
+  if (negated) markNegated(tokens, lowers, quantities, times, lang);
+  const denial = lowers.some((w) => DENIAL_VERBS.has(w) && (lang !== 'de' || w !== 'nie'));
   const question = /\?\s*["»”’']?\s*$/.test(text);
   const opinion = OPINION_RE.test(text);
-  return { segment, lang, tokens, terms, quantities, times, names, negated, question, opinion };
+  return { segment, lang, tokens, terms, quantities, times, names, negated, denial, question, opinion };
+}
+
+/** Verbs of denial: the sentence reports that someone denies the claim. */
+const DENIAL_VERBS = new Set([
+  'deny', 'denies', 'denied', 'denying', 'benekter', 'benektet', 'benekta', 'avviser', 'avviste', 'afviser', 'afviste', 'benægter', 'benægtede',
+  'förnekar', 'förnekade', 'ontkent', 'ontkende', 'ontkenden', 'ontkennen', 'bestreitet', 'bestritt', 'bestritten', 'dementiert', 'dementierte',
+  'leugnet', 'leugnete', 'nie', 'nié', 'niait', 'nient', 'démenti', 'dément', 'niega', 'niegan', 'negó', 'negaron', 'desmintió', 'desmiente',
+]);
+/** Words that end a negation's scope: a new clause. */
+const CLAUSE_BREAKS = new Set([',', ';', ':', '(', ')', '–', '—', 'but', 'men', 'maar', 'aber', 'mais', 'pero', 'while', 'whereas', 'although', 'mens', 'terwijl', 'während', 'tandis', 'mientras', 'medan', 'which', 'who', 'that', 'som', 'die', 'dat', 'der', 'das', 'qui', 'que']);
+
+/**
+ * A quantity or time inside a negation's scope ("does not have 90 carriages",
+ * "har ikke 90 vogner", "hat keine 90 Wagen", "n'a pas 90 wagons") gets
+ * `negated`; a negation in another clause does not reach it.
+ */
+function markNegated(tokens: Token[], lowers: string[], quantities: Quantity[], times: TimeAtom[], lang: Lang): void {
+  void lang;
+  const scope = new Uint8Array(tokens.length);
+  let open = -1; // index of the last negation in this clause
+  for (let i = 0; i < tokens.length; i++) {
+    const w = lowers[i];
+    if (CLAUSE_BREAKS.has(w) || (tokens[i].kind === 'punct' && /^[.!?]$/.test(w))) open = -1;
+    if (open >= 0 && i - open <= 6) scope[i] = 1;
+    if (NEGATIONS.has(w) || (tokens[i].kind === 'word' && w.endsWith("n't")) || w.endsWith('n’t')) open = i;
+  }
+  const indexAt = new Map<number, number>();
+  tokens.forEach((t, i) => indexAt.set(t.start, i));
+  for (const atom of [...quantities, ...times]) {
+    const i = indexAt.get('numberOffsets' in atom ? atom.numberOffsets.start : atom.offsets.start);
+    if (i !== undefined && scope[i]) atom.negated = true;
+  }
 }
 
 const OPINION_RE = /\b(?:I|we) (?:think|believe|feel|guess)\b|\bin my (?:view|opinion)\b|\bjeg (?:mener|synes|tror)\b|\bik (?:vind|denk)\b|\bich (?:finde|glaube|meine)\b|\bje pense\b|\bcreo que\b/i;
