@@ -152,3 +152,23 @@ test('negation scope marks atoms in its own clause only; denial verbs mark the c
   assert.equal(claim('La empresa negó la pérdida de 90 coches.', 'es').denial, true);
   assert.equal(claim('The company confirmed that 90 cars were lost.', 'en').denial, false);
 });
+
+test('hedged conversions and fractions agree; display keeps the own unit', async () => {
+  const { comparableQuantities, relateQuantities } = await import('../../../server/src/core/verify/compare.js');
+  const agree = (a: [string, string], b: [string, string]) => {
+    const [x] = qs(...a);
+    const [y] = qs(...b);
+    assert.ok(x && y, `${a[0]} / ${b[0]}`);
+    assert.ok(comparableQuantities(x, y), `${a[0]} / ${b[0]}`);
+    assert.equal(relateQuantities(x, y), 'agree', `${a[0]} / ${b[0]}`);
+  };
+  agree(['The border is roughly 435 miles long.', 'en'], ['Grensen er rundt 700 km lang.', 'nb']);
+  agree(['The tunnel is about half a mile long.', 'en'], ['De tunnel is 800 meter lang.', 'nl']);
+  agree(['Der Tunnel ist anderthalb Kilometer lang.', 'de'], ['The tunnel is 1,500 metres long.', 'en']);
+  agree(['Tunnelen er halvannen kilometer lang.', 'nb'], ['De tunnel is anderhalve kilometer lang.', 'nl']);
+  assert.equal(qs('The train does about 37 mph.', 'en')[0].display, 'about 37 mph');
+  assert.equal(qs('The border is roughly 435 miles long.', 'en')[0].display, 'about 435 miles');
+  assert.equal(qs('Toget har en toppfart på rundt 60 km/t.', 'nb')[0].display, 'about 60 km/h');
+  assert.equal(qs('Half a million people fled.', 'en')[0].value, 500_000);
+  assert.deepEqual(qs('Half the guards left.', 'en'), []);
+});

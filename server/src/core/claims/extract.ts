@@ -283,7 +283,9 @@ function findNumbers(tokens: Token[], lang: Lang): NumberSpan[] {
       let value = info.articleOne ? undefined : special ?? info.value;
       if (value === undefined && ARTICLE_ONES.has(lower)) {
         const next = tokens[i + 1]?.lower;
-        if (next && (MULTIPLIERS[lang]?.[next] !== undefined || SPECIAL_AMOUNTS[lang]?.[next] !== undefined)) value = 1;
+        const nextSpecial = next ? SPECIAL_AMOUNTS[lang]?.[next] : undefined;
+        if (nextSpecial !== undefined && nextSpecial < 1) continue; // "a quarter of a mile": the fraction is the number
+        if (next && (MULTIPLIERS[lang]?.[next] !== undefined || nextSpecial !== undefined)) value = 1;
         else if (next && tokens[i + 2]?.lower === 'and' && tokens[i + 3]?.lower === 'a' && tokens[i + 4]?.lower === 'half') value = 1;
       }
       if (value === undefined) continue;
@@ -306,6 +308,8 @@ function findNumbers(tokens: Token[], lang: Lang): NumberSpan[] {
       }
     }
     if (!span) continue;
+    // "half a million": the fraction multiplies through its article.
+    if (span.value < 1 && !span.digits && ARTICLE_ONES.has(tokens[span.last + 1]?.lower ?? '') && (MULTIPLIERS[lang]?.[tokens[span.last + 2]?.lower ?? ''] ?? 0) > 1) span.last++;
     // Multipliers: "2 million", "two million", "1,5 milliard", "10 mill.".
     let j = span.last + 1;
     while (j < tokens.length) {
@@ -566,11 +570,19 @@ function readQuantity(
   if (!unit && lowers[k] === '-' && tokens[k + 1] && tokens[k].start === tokens[num.last].end && tokens[k + 1].start === tokens[k].end && tokens[k + 1].kind === 'word') {
     if (matchUnit(lowers, k + 1, lang, true)) k++;
   }
+  let unitFirst = k;
+  // "half a mile", "a quarter of a mile", "en halv mil", "een halve kilometer".
+  const fraction = !num.digits && num.value < 1;
+  if (fraction && !unit) {
+    if (COUNT_SKIP.has(lowers[k] ?? '') && ARTICLE_ONES.has(lowers[k + 1] ?? '')) k += 2;
+    else if (ARTICLE_ONES.has(lowers[k] ?? '')) k++;
+  }
   if (!unit) {
     const adjacent = tokens[k] !== undefined && tokens[k].start - tokens[num.last].end <= 1;
     const match = matchUnit(lowers, k, lang, adjacent);
     if (match) {
       unit = match.unit;
+      unitFirst = k;
       last = k + match.length - 1;
       k = last + 1;
       // "a year and a half"
@@ -586,6 +598,7 @@ function readQuantity(
 
   let counted: string[] = [];
   let countedHead: string[] = [];
+  if (fraction && !unit) return undefined; // "half the people": a share, not a count
   if (!unit) {
     // A number right before a capitalised word is usually part of a name ("38 North").
     const nextTok = tokens[k];
@@ -612,7 +625,9 @@ function readQuantity(
   const end = tokens[unit ? last : num.last].end;
   const numberOffsets = { start: tokens[num.first].start, end: tokens[num.last].end };
   const nounText = unit || last <= num.last ? '' : text.slice(tokens[num.last + 1].start, tokens[last].end);
-  const display = unit ? formatValue(value, unit) : `${formatCount(num.value)} ${nounText}`.trim();
+  // A converted unit keeps the sentence's own value and unit ("435 miles", "about 37 mph").
+  const ownUnit = unit && unit.factor !== 1 && last > num.last && tokens[unitFirst] ? text.slice(tokens[unitFirst].start, tokens[last].end).trim() : '';
+  const display = ownUnit ? `${formatNumber(num.value)}${/^[\p{L}\d]/u.test(ownUnit) ? ' ' : ''}${ownUnit.replace(/^-/, ' ')}` : unit ? formatValue(value, unit) : `${formatCount(num.value)} ${nounText}`.trim();
   const atom: Quantity = {
     kind: 'quantity',
     value,
