@@ -172,3 +172,16 @@ test('hedged conversions and fractions agree; display keeps the own unit', async
   assert.equal(qs('Half a million people fled.', 'en')[0].value, 500_000);
   assert.deepEqual(qs('Half the guards left.', 'en'), []);
 });
+
+test('the dead and people are one counted thing across languages', async () => {
+  const { comparableQuantities, relateQuantities } = await import('../../../server/src/core/verify/compare.js');
+  const [en] = qs('At least 12 people were killed in the blast.', 'en');
+  for (const [text, lang] of [['Eksplosjonen krevde 12 døde.', 'nb'], ['Bij de explosie vielen 12 doden.', 'nl'], ['Die Explosion forderte 12 Tote.', 'de']]) {
+    const [other] = qs(text, lang);
+    assert.ok(comparableQuantities(en, other), text);
+    assert.equal(relateQuantities(en, other), 'agree', text);
+  }
+  const people = [['Rundt 40 mennesker deltok.', 'nb'], ['Ongeveer 40 mensen namen deel.', 'nl'], ['Etwa 40 Menschen nahmen teil.', 'de'], ['Environ 40 personnes ont participé.', 'fr'], ['Unas 40 personas participaron.', 'es']];
+  const [base] = qs('About 40 people took part.', 'en');
+  for (const [text, lang] of people) assert.ok(comparableQuantities(base, qs(text, lang)[0]), text);
+});

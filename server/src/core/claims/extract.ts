@@ -31,8 +31,10 @@ import { synsetKey } from './keys.js';
 import { fold, normaliseLang, skeleton, stem, type Lang } from './normalize.js';
 import { LangMemo } from './memo.js';
 import { tokenize, type Token } from './tokenize.js';
-import { AGE, formatNumber, formatValue, matchUnit, prefixCurrency, type UnitDef } from './units.js';
+import { AGE, formatNumber, formatOwnDuration, formatValue, matchUnit, prefixCurrency, type UnitDef } from './units.js';
 import {
+  DEATH_WORDS,
+  PEOPLE_NOUNS,
   AGED_WORDS,
   AGE_OLD_WORDS,
   AGE_PERSON_NOUNS,
@@ -627,7 +629,8 @@ function readQuantity(
   const nounText = unit || last <= num.last ? '' : text.slice(tokens[num.last + 1].start, tokens[last].end);
   // A converted unit keeps the sentence's own value and unit ("435 miles", "about 37 mph").
   const ownUnit = unit && unit.factor !== 1 && last > num.last && tokens[unitFirst] ? text.slice(tokens[unitFirst].start, tokens[last].end).trim() : '';
-  const display = ownUnit ? `${formatNumber(num.value)}${/^[\p{L}\d]/u.test(ownUnit) ? ' ' : ''}${ownUnit.replace(/^-/, ' ')}` : unit ? formatValue(value, unit) : `${formatCount(num.value)} ${nounText}`.trim();
+  const ownDuration = unit?.dimension === 'duration' ? formatOwnDuration(num.value, unit) : undefined;
+  const display = ownDuration ? ownDuration : ownUnit ? `${formatNumber(num.value)}${/^[\p{L}\d]/u.test(ownUnit) ? ' ' : ''}${ownUnit.replace(/^-/, ' ')}` : unit ? formatValue(value, unit) : `${formatCount(num.value)} ${nounText}`.trim();
   const atom: Quantity = {
     kind: 'quantity',
     value,
@@ -841,9 +844,21 @@ function countedNoun(tokens: Token[], lowers: string[], k: number, lang: Lang): 
     return [...keys];
   };
   const head = keysOf(words[0]);
+  const first = stripGenitive(tokens[words[0]].folded);
+  if (PEOPLE_NOUNS.has(first) || PEOPLE_NOUNS.has(tokens[words[0]].lower)) {
+    head.push('k:people');
+    // "12 people were killed", "12 mennesker ble drept": the dead are what is counted.
+    for (let d = words[0] + 1; d < Math.min(tokens.length, words[0] + 5); d++) {
+      if (DEATH_WORDS.has(lowers[d])) {
+        head.push('c:killed', 'k:dead');
+        break;
+      }
+    }
+  }
+  if (DEATH_WORDS.has(tokens[words[0]].lower)) head.push('c:killed', 'k:dead');
   const all = new Set(head);
   if (words.length > 1) for (const key of keysOf(words[1])) all.add(key);
-  return { keys: [...all], head, last: words[words.length - 1] };
+  return { keys: [...all], head: [...new Set(head)], last: words[words.length - 1] };
 }
 
 function qualifierNear(tokens: Token[], lowers: string[], first: number, last: number, lang: Lang): Qualifier | undefined {

@@ -136,3 +136,14 @@ export const AGE_PERSON_NOUNS = new Set([
   'hombre', 'mujer', 'joven', 'niño', 'niña', 'chico', 'chica', 'anciano', 'anciana', 'varón', 'menor', 'conductor', 'hijo', 'hija',
   'homme', 'femme', 'jeune', 'garçon', 'fille', 'enfant', 'adolescent', 'adolescente', 'fils', 'conducteur', 'quadragénaire',
 ]);
+
+/** Counted nouns for people in general: one counted thing across languages. */
+export const PEOPLE_NOUNS = new Set([
+  'people', 'persons', 'person', 'mennesker', 'personer', 'folk', 'mensen', 'personen', 'menschen', 'personnes', 'personas', 'människor', 'individuals',
+]);
+/** The dead as a counted thing: "12 people were killed" ≈ "12 døde" ≈ "12 doden" ≈ "12 Tote". */
+export const DEATH_WORDS = new Set([
+  'killed', 'died', 'dead', 'dying', 'døde', 'drept', 'drepte', 'omkom', 'omkommet', 'omkomne', 'dræbt', 'dræbte', 'dödade', 'döda', 'dog', 'omkommit',
+  'doden', 'dood', 'gedood', 'omgekomen', 'kwamen', 'tote', 'toten', 'getötet', 'starben', 'gestorben', 'ums', 'morts', 'tués', 'tuées', 'décédés',
+  'muertos', 'muertas', 'murieron', 'fallecidos', 'fallecieron', 'fatalities', 'deaths', 'dødsfall', 'dødsofre', 'dodelijke', 'todesopfer', 'victimes',
+]);
