@@ -103,12 +103,91 @@ test('score lines are not quantities', () => {
   assert.deepEqual(qs('Norge vant 3-1 borte.', 'nb'), []);
 });
 
-test('a quantity in a unit other than the base one is displayed as written, never converted', () => {
-  const display = (text: string, lang: string) =>
-    extractClaim({ text, start: 0, end: text.length, kind: 'sentence', lang }, lang).quantities.map((q) => q.display);
-  assert.deepEqual(display('The train does about 37 miles per hour.', 'en'), ['about 37 miles per hour']);
-  assert.deepEqual(display('It is roughly 435 miles away.', 'en'), ['about 435 miles']);
-  assert.deepEqual(display('Toget kjører i rundt 60 km/t.', 'nb'), ['about 60 km/h']);
+test('pronouns, places, ordinals and designations are not quantities', () => {
+  for (const [text, lang] of [
+    ['One of the guards left early.', 'en'],
+    ['The two Koreas met in June.', 'en'],
+    ['Both guards left early.', 'en'],
+    ['The third guard left early.', 'en'],
+    ['She has Type 1 diabetes.', 'en'],
+    ['A Boeing 737 landed safely.', 'en'],
+    ['A T-34 tank stood outside.', 'en'],
+    ['An A380 landed safely.', 'en'],
+    ['Route 66 crosses the desert.', 'en'],
+    ['Section 4 says otherwise.', 'en'],
+    ['En Boeing 737 landet trygt.', 'nb'],
+    ['Een Boeing 737 landde veilig.', 'nl'],
+  ]) {
+    assert.deepEqual(qs(text, lang), [], text);
+  }
+  // Real counts still count.
+  assert.equal(qs('Three Americans were injured.', 'en')[0]?.value, 3);
+  assert.equal(qs('Am Montag gab es 12 Tote.', 'de')[0]?.value, 12);
+  assert.equal(qs('Some 30 people were injured.', 'en')[0]?.value, 30);
+});
+
+test('negation scope marks atoms in its own clause only; denial verbs mark the claim', () => {
+  for (const [text, lang] of [
+    ['The ferry does not have 90 cabins.', 'en'],
+    ['Ferja har ikke 90 lugarer.', 'nb'],
+    ['De veerboot heeft geen 90 hutten.', 'nl'],
+    ['Die Fähre hat keine 90 Kabinen.', 'de'],
+    ["Le ferry n'a pas 90 cabines.", 'fr'],
+    ['El ferry no tiene 90 camarotes.', 'es'],
+    ['The ferry never carried 90 cars.', 'en'],
+    ["The ferry didn't carry 90 cars.", 'en'],
+  ]) {
+    const found = qs(text, lang);
+    assert.equal(found.length, 1, text);
+    assert.equal(found[0].negated, true, text);
+  }
+  assert.equal(claim("It didn't sail on Tuesday.", 'en').times[0].negated, true);
+  assert.equal(qs('The ferry did not sail, but 90 cars were waiting.', 'en')[0].negated, undefined);
+  assert.equal(qs('The ferry carried 90 cars.', 'en')[0].negated, undefined);
+  assert.equal(claim('The company denied that 90 cars were lost.', 'en').denial, true);
+  assert.equal(claim('Selskapet benektet at 90 biler gikk tapt.', 'nb').denial, true);
+  assert.equal(claim('Het bedrijf ontkende dat er 90 auto’s verloren gingen.', 'nl').denial, true);
+  assert.equal(claim('Die Firma bestritt, dass 90 Autos verloren gingen.', 'de').denial, true);
+  assert.equal(claim("L'entreprise a nié la perte de 90 voitures.", 'fr').denial, true);
+  assert.equal(claim('La empresa negó la pérdida de 90 coches.', 'es').denial, true);
+  assert.equal(claim('The company confirmed that 90 cars were lost.', 'en').denial, false);
+});
+
+test('hedged conversions and fractions agree; display keeps the own unit', async () => {
+  const { comparableQuantities, relateQuantities } = await import('../../../server/src/core/verify/compare.js');
+  const agree = (a: [string, string], b: [string, string]) => {
+    const [x] = qs(...a);
+    const [y] = qs(...b);
+    assert.ok(x && y, `${a[0]} / ${b[0]}`);
+    assert.ok(comparableQuantities(x, y), `${a[0]} / ${b[0]}`);
+    assert.equal(relateQuantities(x, y), 'agree', `${a[0]} / ${b[0]}`);
+  };
+  agree(['The border is roughly 435 miles long.', 'en'], ['Grensen er rundt 700 km lang.', 'nb']);
+  agree(['The tunnel is about half a mile long.', 'en'], ['De tunnel is 800 meter lang.', 'nl']);
+  agree(['Der Tunnel ist anderthalb Kilometer lang.', 'de'], ['The tunnel is 1,500 metres long.', 'en']);
+  agree(['Tunnelen er halvannen kilometer lang.', 'nb'], ['De tunnel is anderhalve kilometer lang.', 'nl']);
+  assert.equal(qs('The train does about 37 mph.', 'en')[0].display, 'about 37 mph');
+  assert.equal(qs('The border is roughly 435 miles long.', 'en')[0].display, 'about 435 miles');
+  assert.equal(qs('Toget har en toppfart på rundt 60 km/t.', 'nb')[0].display, 'about 60 km/h');
+  assert.equal(qs('Half a million people fled.', 'en')[0].value, 500_000);
+  assert.deepEqual(qs('Half the guards left.', 'en'), []);
+});
+
+test('the dead and people are one counted thing across languages', async () => {
+  const { comparableQuantities, relateQuantities } = await import('../../../server/src/core/verify/compare.js');
+  const [en] = qs('At least 12 people were killed in the blast.', 'en');
+  for (const [text, lang] of [['Eksplosjonen krevde 12 døde.', 'nb'], ['Bij de explosie vielen 12 doden.', 'nl'], ['Die Explosion forderte 12 Tote.', 'de']]) {
+    const [other] = qs(text, lang);
+    assert.ok(comparableQuantities(en, other), text);
+    assert.equal(relateQuantities(en, other), 'agree', text);
+  }
+  const people = [['Rundt 40 mennesker deltok.', 'nb'], ['Ongeveer 40 mensen namen deel.', 'nl'], ['Etwa 40 Menschen nahmen teil.', 'de'], ['Environ 40 personnes ont participé.', 'fr'], ['Unas 40 personas participaron.', 'es']];
+  const [base] = qs('About 40 people took part.', 'en');
+  for (const [text, lang] of people) assert.ok(comparableQuantities(base, qs(text, lang)[0]), text);
+});
+
+test('a quantity in a unit other than the base one is displayed as written, the value still converted', () => {
   const q = extractClaim({ text: 'It is roughly 435 miles away.', start: 0, end: 29, kind: 'sentence', lang: 'en' }, 'en').quantities[0];
-  assert.ok(Math.abs(q.value - 700064.64) < 1, 'the value itself is still converted for comparison');
+  assert.equal(q.display, 'about 435 miles');
+  assert.ok(Math.abs(q.value - 700064.64) < 1);
 });

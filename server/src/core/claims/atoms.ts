@@ -33,8 +33,10 @@ export interface Quantity {
   /** Span of just the number (what "use the source's value" replaces). */
   numberOffsets: OffsetRange;
   text: string;
-  /** Readable normalised value, e.g. "60 km/h", "90 carriages". */
+  /** Readable value in the sentence's own unit, e.g. "60 km/h", "90 carriages", "435 miles". */
   display: string;
+  /** Inside a negation's scope in its own clause: "does not have 90 carriages". */
+  negated?: boolean;
 }
 
 export type TimeKind = 'year' | 'decade' | 'month' | 'date' | 'weekday' | 'clock';
@@ -48,6 +50,8 @@ export interface TimeAtom {
   offsets: OffsetRange;
   text: string;
   display: string;
+  /** Inside a negation's scope in its own clause: "not on Tuesday". */
+  negated?: boolean;
 }
 
 export interface NameAtom {

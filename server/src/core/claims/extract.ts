@@ -31,8 +31,10 @@ import { synsetKey } from './keys.js';
 import { fold, normaliseLang, skeleton, stem, type Lang } from './normalize.js';
 import { LangMemo } from './memo.js';
 import { tokenize, type Token } from './tokenize.js';
-import { AGE, formatNumber, formatValue, matchUnit, prefixCurrency, type UnitDef } from './units.js';
+import { AGE, formatNumber, formatOwnDuration, formatValue, matchUnit, prefixCurrency, type UnitDef } from './units.js';
 import {
+  DEATH_WORDS,
+  PEOPLE_NOUNS,
   AGED_WORDS,
   AGE_OLD_WORDS,
   AGE_PERSON_NOUNS,
@@ -65,6 +67,8 @@ export interface Claim {
   times: TimeAtom[];
   names: NameAtom[];
   negated: boolean;
+  /** The sentence reports a denial ("denied", "benektet", "ontkende", "bestritt", "nié", "negó"). */
+  denial: boolean;
   question: boolean;
   opinion: boolean;
   /** Every number the sentence states that is not a time (with or without a unit or noun). */
@@ -160,10 +164,44 @@ export function extractClaim(segment: Segment, fallbackLang: string = 'en'): Cla
 
   const names = readNames(tokens, lang);
   const terms = readTerms(tokens, used, lang, names);
-  const negated = lowers.some((w, i) => NEGATIONS.has(w) || (w === "n't" && i > 0));
+  const negated = lowers.some((w, i) => NEGATIONS.has(w) || (w === "n't" && i > 0) || (w.length > 3 && (w.endsWith("n't") || w.endsWith('n’t'))));
+  if (negated) markNegated(tokens, lowers, quantities, times, lang);
+  const denial = lowers.some((w) => DENIAL_VERBS.has(w) && (lang !== 'de' || w !== 'nie'));
   const question = /\?\s*["»”’']?\s*$/.test(text);
   const opinion = OPINION_RE.test(text);
-  return { segment, lang, tokens, terms, quantities, times, names, negated, question, opinion, figures };
+  return { segment, lang, tokens, terms, quantities, times, names, negated, denial, question, opinion, figures };
+}
+
+/** Verbs of denial: the sentence reports that someone denies the claim. */
+const DENIAL_VERBS = new Set([
+  'deny', 'denies', 'denied', 'denying', 'benekter', 'benektet', 'benekta', 'avviser', 'avviste', 'afviser', 'afviste', 'benægter', 'benægtede',
+  'förnekar', 'förnekade', 'ontkent', 'ontkende', 'ontkenden', 'ontkennen', 'bestreitet', 'bestritt', 'bestritten', 'dementiert', 'dementierte',
+  'leugnet', 'leugnete', 'nie', 'nié', 'niait', 'nient', 'démenti', 'dément', 'niega', 'niegan', 'negó', 'negaron', 'desmintió', 'desmiente',
+]);
+/** Words that end a negation's scope: a new clause. */
+const CLAUSE_BREAKS = new Set([',', ';', ':', '(', ')', '–', '—', 'but', 'men', 'maar', 'aber', 'mais', 'pero', 'while', 'whereas', 'although', 'mens', 'terwijl', 'während', 'tandis', 'mientras', 'medan', 'which', 'who', 'that', 'som', 'die', 'dat', 'der', 'das', 'qui', 'que']);
+
+/**
+ * A quantity or time inside a negation's scope ("does not have 90 carriages",
+ * "har ikke 90 vogner", "hat keine 90 Wagen", "n'a pas 90 wagons") gets
+ * `negated`; a negation in another clause does not reach it.
+ */
+function markNegated(tokens: Token[], lowers: string[], quantities: Quantity[], times: TimeAtom[], lang: Lang): void {
+  void lang;
+  const scope = new Uint8Array(tokens.length);
+  let open = -1; // index of the last negation in this clause
+  for (let i = 0; i < tokens.length; i++) {
+    const w = lowers[i];
+    if (CLAUSE_BREAKS.has(w) || (tokens[i].kind === 'punct' && /^[.!?]$/.test(w))) open = -1;
+    if (open >= 0 && i - open <= 6) scope[i] = 1;
+    if (NEGATIONS.has(w) || (tokens[i].kind === 'word' && w.endsWith("n't")) || w.endsWith('n’t')) open = i;
+  }
+  const indexAt = new Map<number, number>();
+  tokens.forEach((t, i) => indexAt.set(t.start, i));
+  for (const atom of [...quantities, ...times]) {
+    const i = indexAt.get('numberOffsets' in atom ? atom.numberOffsets.start : atom.offsets.start);
+    if (i !== undefined && scope[i]) atom.negated = true;
+  }
 }
 
 const OPINION_RE = /\b(?:I|we) (?:think|believe|feel|guess)\b|\bin my (?:view|opinion)\b|\bjeg (?:mener|synes|tror)\b|\bik (?:vind|denk)\b|\bich (?:finde|glaube|meine)\b|\bje pense\b|\bcreo que\b/i;
@@ -279,7 +317,9 @@ function findNumbers(tokens: Token[], lang: Lang): NumberSpan[] {
       let value = info.articleOne ? undefined : special ?? info.value;
       if (value === undefined && ARTICLE_ONES.has(lower)) {
         const next = tokens[i + 1]?.lower;
-        if (next && (MULTIPLIERS[lang]?.[next] !== undefined || SPECIAL_AMOUNTS[lang]?.[next] !== undefined)) value = 1;
+        const nextSpecial = next ? SPECIAL_AMOUNTS[lang]?.[next] : undefined;
+        if (nextSpecial !== undefined && nextSpecial < 1) continue; // "a quarter of a mile": the fraction is the number
+        if (next && (MULTIPLIERS[lang]?.[next] !== undefined || nextSpecial !== undefined)) value = 1;
         else if (next && tokens[i + 2]?.lower === 'and' && tokens[i + 3]?.lower === 'a' && tokens[i + 4]?.lower === 'half') value = 1;
       }
       if (value === undefined) continue;
@@ -302,6 +342,8 @@ function findNumbers(tokens: Token[], lang: Lang): NumberSpan[] {
       }
     }
     if (!span) continue;
+    // "half a million": the fraction multiplies through its article.
+    if (span.value < 1 && !span.digits && ARTICLE_ONES.has(tokens[span.last + 1]?.lower ?? '') && (MULTIPLIERS[lang]?.[tokens[span.last + 2]?.lower ?? ''] ?? 0) > 1) span.last++;
     // Multipliers: "2 million", "two million", "1,5 milliard", "10 mill.".
     let j = span.last + 1;
     while (j < tokens.length) {
@@ -564,11 +606,19 @@ function readQuantity(
   if (!unit && lowers[k] === '-' && tokens[k + 1] && tokens[k].start === tokens[num.last].end && tokens[k + 1].start === tokens[k].end && tokens[k + 1].kind === 'word') {
     if (matchUnit(lowers, k + 1, lang, true)) k++;
   }
+  let unitFirst = k;
+  // "half a mile", "a quarter of a mile", "en halv mil", "een halve kilometer".
+  const fraction = !num.digits && num.value < 1;
+  if (fraction && !unit) {
+    if (COUNT_SKIP.has(lowers[k] ?? '') && ARTICLE_ONES.has(lowers[k + 1] ?? '')) k += 2;
+    else if (ARTICLE_ONES.has(lowers[k] ?? '')) k++;
+  }
   if (!unit) {
     const adjacent = tokens[k] !== undefined && tokens[k].start - tokens[num.last].end <= 1;
     const match = matchUnit(lowers, k, lang, adjacent);
     if (match) {
       unit = match.unit;
+      unitFirst = k;
       last = k + match.length - 1;
       k = last + 1;
       // "a year and a half"
@@ -584,6 +634,7 @@ function readQuantity(
 
   let counted: string[] = [];
   let countedHead: string[] = [];
+  if (fraction && !unit) return undefined; // "half the people": a share, not a count
   if (!unit) {
     // A number right before a capitalised word is usually part of a name ("38 North").
     const nextTok = tokens[k];
@@ -591,6 +642,12 @@ function readQuantity(
     if (num.digits && nextTok?.capitalised && !isStopword(nextTok.folded, lang) && (lang !== 'de' || conceptsOf(nextTok.folded, lang).size === 0)) return undefined;
     // A capitalised number word inside a sentence before a capitalised word is a name too ("Six Flags", "Three Gorges").
     if (!num.digits && num.first > 0 && tokens[num.first].capitalised && nextTok?.capitalised && lang !== 'de') return undefined;
+    // "the two Koreas", "both Germanys": places, not a count.
+    if (nextTok?.capitalised && isPluralPlace(nextTok.folded)) return undefined;
+    // "one of the men", "en av dem", "una de ellas": a pronoun, not an amount.
+    if (num.value === 1 && num.first === num.last && COUNT_SKIP.has(lowers[k] ?? '')) return undefined;
+    // A model, route or section number: "Boeing 737", "Type 1", "Route 66", "Section 4", "T-34".
+    if (num.digits && isDesignation(tokens, lowers, num.first, lang)) return undefined;
     const nounResult = countedNoun(tokens, lowers, k, lang);
     if (!nounResult) return undefined;
     counted = nounResult.keys;
@@ -606,9 +663,10 @@ function readQuantity(
   const end = tokens[unit ? last : num.last].end;
   const numberOffsets = { start: tokens[num.first].start, end: tokens[num.last].end };
   const nounText = unit || last <= num.last ? '' : text.slice(tokens[num.last + 1].start, tokens[last].end);
-  // A value in another unit than the base one (miles, knots, tonnes, kilometres) is shown
-  // as the sentence writes it ("435 miles"), never as a converted figure ("700,065 m").
-  const display = unit && !decimalFactor(unit) ? text.slice(numberOffsets.start, tokens[last].end).replace(/\s+/g, ' ') : unit ? formatValue(value, unit) : `${formatCount(num.value)} ${nounText}`.trim();
+  // A converted unit keeps the sentence's own value and unit ("435 miles", "about 37 mph").
+  const ownUnit = unit && unit.factor !== 1 && last > num.last && tokens[unitFirst] ? text.slice(tokens[unitFirst].start, tokens[last].end).trim() : '';
+  const ownDuration = unit?.dimension === 'duration' ? formatOwnDuration(num.value, unit) : undefined;
+  const display = ownDuration ? ownDuration : ownUnit ? `${formatNumber(num.value)}${/^[\p{L}\d]/u.test(ownUnit) ? ' ' : ''}${ownUnit.replace(/^-/, ' ')}` : unit ? formatValue(value, unit) : `${formatCount(num.value)} ${nounText}`.trim();
   const atom: Quantity = {
     kind: 'quantity',
     value,
@@ -747,10 +805,41 @@ function rangeAtoms(text: string, tokens: Token[], lowers: string[], a: NumberSp
   return [previous, second];
 }
 
-/** Base units (km/h, m, kg, %…) and time units are shown normalised; any other unit as written. */
-function decimalFactor(unit: UnitDef): boolean {
-  return unit.dimension === 'duration' || unit.factor === 1;
+/** Whether the number at `i` names a thing after a capitalised word ("Boeing 737", "Route 66", "T-34"). */
+function isDesignation(tokens: Token[], lowers: string[], i: number, lang: Lang): boolean {
+  let p = i - 1;
+  const prev = tokens[p];
+  if (!prev) return false;
+  if (DASHES.has(prev.text) && prev.end === tokens[i].start && tokens[p - 1]?.kind === 'word' && tokens[p - 1].end === prev.start) return tokens[p - 1].capitalised;
+  if (prev.kind !== 'word' || tokens[i].start - prev.end > 1) return false;
+  const word = prev.folded;
+  if (DESIGNATION_NOUNS.has(word)) return true;
+  if (!prev.capitalised) return false;
+  if (isStopword(word, lang) || MONTHS.has(word) || weekdayOf(word) !== undefined) return false;
+  if (HEDGES.has(lowers[p]) || LOWER_BOUNDS.has(lowers[p]) || UPPER_BOUNDS.has(lowers[p]) || MAXIMUM_PHRASES.has(lowers[p]) || NEGATIONS.has(word)) return false;
+  if (ARTICLE_ONES.has(lowers[p]) || numberWordInfo(lowers[p], lang).value !== undefined) return false;
+  // German capitalises every noun: there only a word the lexicon does not know is a name.
+  if (lang === 'de' && conceptsOf(word, lang).size > 0) return false;
+  // Sentence-initial words are capitalised anyway: only names and unknown words count.
+  if (p === 0 || /^[.!?:;«»"“”„–—(]$/.test(tokens[p - 1].text)) return false;
+  return true;
 }
+
+/** Nouns a number names an instance of: "Route 66", "flight 17", "artikkel 5". */
+const DESIGNATION_NOUNS = new Set([
+  'type', 'route', 'section', 'article', 'chapter', 'flight', 'model', 'version', 'phase', 'stage', 'gate', 'platform', 'highway', 'paragraph', 'interstate',
+  'typ', 'rute', 'seksjon', 'artikkel', 'kapittel', 'paragraf', 'riksvei', 'fylkesvei', 'europavei', 'sektion', 'kapitel', 'artikel',
+  'hoofdstuk', 'sectie', 'vlucht', 'abschnitt', 'flug', 'autobahn', 'chapitre', 'vol', 'artículo', 'articulo', 'capítulo',
+  'capitulo', 'vuelo', 'sección', 'seccion', 'ruta', 'rutt', 'avsnitt',
+]);
+
+/** "Koreas", "Germanys": a place name in the plural (not a people: "Americans", "Norwegians" are counts). */
+function isPluralPlace(word: string): boolean {
+  if (!word.endsWith('s') || word.length < 5) return false;
+  const singular = word.slice(0, -1);
+  return placeOf(singular) !== undefined && !/(?:an|er|ese|ish|i)$/.test(singular);
+}
+
 
 function formatCount(value: number): string {
   if (value >= 1e6 && value % 1e5 === 0) return `${value / 1e6} million`;
@@ -791,9 +880,21 @@ function countedNoun(tokens: Token[], lowers: string[], k: number, lang: Lang): 
     return [...keys];
   };
   const head = keysOf(words[0]);
+  const first = stripGenitive(tokens[words[0]].folded);
+  if (PEOPLE_NOUNS.has(first) || PEOPLE_NOUNS.has(tokens[words[0]].lower)) {
+    head.push('k:people');
+    // "12 people were killed", "12 mennesker ble drept": the dead are what is counted.
+    for (let d = words[0] + 1; d < Math.min(tokens.length, words[0] + 5); d++) {
+      if (DEATH_WORDS.has(lowers[d])) {
+        head.push('c:killed', 'k:dead');
+        break;
+      }
+    }
+  }
+  if (DEATH_WORDS.has(tokens[words[0]].lower)) head.push('c:killed', 'k:dead');
   const all = new Set(head);
   if (words.length > 1) for (const key of keysOf(words[1])) all.add(key);
-  return { keys: [...all], head, last: words[words.length - 1] };
+  return { keys: [...all], head: [...new Set(head)], last: words[words.length - 1] };
 }
 
 function qualifierNear(tokens: Token[], lowers: string[], first: number, last: number, lang: Lang): Qualifier | undefined {

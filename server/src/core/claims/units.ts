@@ -194,6 +194,14 @@ export function formatValue(value: number, unit: UnitDef): string {
   return `${text} ${unit.symbol}`;
 }
 
+/** A duration in its own unit, in English: (36, month) → "36 months", (20, uur) → "20 hours". */
+export function formatOwnDuration(count: number, unit: UnitDef): string | undefined {
+  const names: Array<[UnitDef, string]> = [[YEAR, 'year'], [MONTH, 'month'], [WEEK, 'week'], [DAY, 'day'], [HOUR, 'hour'], [MINUTE, 'minute'], [SECOND, 'second']];
+  const name = names.find(([u]) => u.factor === unit.factor)?.[1];
+  if (!name) return undefined;
+  return `${formatNumber(count)} ${name}${count === 1 ? '' : 's'}`;
+}
+
 function formatDuration(seconds: number): string {
   const table: Array<[number, string]> = [
     [YEAR.factor, 'year'], [MONTH.factor, 'month'], [WEEK.factor, 'week'], [DAY.factor, 'day'], [HOUR.factor, 'hour'], [MINUTE.factor, 'minute'],

@@ -121,15 +121,6 @@ export const DECADE_PART_WORDS: Array<[string, 'early' | 'mid' | 'late']> = [
   ['slutet', 'late'], ['slutningen', 'late'],
 ];
 
-/**
- * Stems of verbs and nouns of denial: "X denied the report" states the
- * opposite of "X confirmed the report", without a negation word. Matched as
- * word prefixes (denied, denies, benektet, ontkende, bestritt, dementierte…).
- */
-export const DENIAL_PREFIXES = [
-  'deny', 'denie', 'denial', 'refute', 'rebut', 'benekt', 'avkreft', 'dementer', 'ontken', 'weerleg', 'bestreit', 'bestritt',
-  'dementier', 'démen', 'dement', 'desmient', 'desmint', 'förneka', 'fornaegt', 'fornægt', 'tilbagevis',
-];
 /** Words glued to an age with a hyphen: "27-year-old", "27-åringen", "36-jarige", "36-jährige". */
 export const AGE_SUFFIXES = new Set([
   'year-old', 'year-olds', 'years-old', 'yr-old',
@@ -144,4 +135,15 @@ export const AGED_WORDS = new Set(['aged', 'age', 'âgé', 'âgée', 'âgés', '
 export const AGE_PERSON_NOUNS = new Set([
   'hombre', 'mujer', 'joven', 'niño', 'niña', 'chico', 'chica', 'anciano', 'anciana', 'varón', 'menor', 'conductor', 'hijo', 'hija',
   'homme', 'femme', 'jeune', 'garçon', 'fille', 'enfant', 'adolescent', 'adolescente', 'fils', 'conducteur', 'quadragénaire',
+]);
+
+/** Counted nouns for people in general: one counted thing across languages. */
+export const PEOPLE_NOUNS = new Set([
+  'people', 'persons', 'person', 'mennesker', 'personer', 'folk', 'mensen', 'personen', 'menschen', 'personnes', 'personas', 'människor', 'individuals',
+]);
+/** The dead as a counted thing: "12 people were killed" ≈ "12 døde" ≈ "12 doden" ≈ "12 Tote". */
+export const DEATH_WORDS = new Set([
+  'killed', 'died', 'dead', 'dying', 'døde', 'drept', 'drepte', 'omkom', 'omkommet', 'omkomne', 'dræbt', 'dræbte', 'dödade', 'döda', 'dog', 'omkommit',
+  'doden', 'dood', 'gedood', 'omgekomen', 'kwamen', 'tote', 'toten', 'getötet', 'starben', 'gestorben', 'ums', 'morts', 'tués', 'tuées', 'décédés',
+  'muertos', 'muertas', 'murieron', 'fallecidos', 'fallecieron', 'fatalities', 'deaths', 'dødsfall', 'dødsofre', 'dodelijke', 'todesopfer', 'victimes',
 ]);

@@ -15,7 +15,6 @@ import { claimKeys, type CorpusIndex } from '../index/corpusIndex.js';
 import { isSynsetKey, isWeakKey } from '../claims/keys.js';
 import { CALIBRATION } from './calibration.js';
 import { changedFigure, missingFigures } from './figures.js';
-import { DENIAL_PREFIXES, NEGATIONS } from '../claims/vocabulary.js';
 import { coverage, logistic, nameCoverage, QUANTITY_WEIGHT, TIME_WEIGHT, type AlignmentFeatures } from './align.js';
 import type { NameResolver } from '../index/nameResolver.js';
 import type { Stance, Verdict } from '../types.js';
@@ -201,7 +200,7 @@ export function verifyClaim(claim: Claim, ctx: VerifyContext): Finding {
           denies(claim) === denies(c.claim) &&
           atoms.every((a) => {
             const source = agreeAtom.get(`${c.id}:${atomKey(a)}`);
-            return !source || negatedAtom(claim, a) === negatedAtom(c.claim, source);
+            return !source || !!a.negated === !!source.negated;
           }),
       );
       if (strong.length > 0) return supported(strong);
@@ -332,38 +331,9 @@ function polarityMatches(a: Claim, b: Claim): boolean {
   return a.negated !== denies(a) === (b.negated !== denies(b));
 }
 
-/**
- * Whether a negation governs the atom: a negation word in the same clause,
- * before it and at most six words away ("does not have 90 carriages",
- * "har ikke 90 vogner", "heeft geen 90 wagons"); "It is not known when …,
- * about 700 km" leaves the figure affirmed.
- */
-function negatedAtom(claim: Claim, atom: Quantity | TimeAtom): boolean {
-  const tokens = claim.tokens;
-  let i = tokens.findIndex((t) => t.start >= atom.offsets.start);
-  if (i < 0) i = tokens.length;
-  for (let k = i - 1, words = 0; k >= 0 && words < 6; k--) {
-    const t = tokens[k];
-    if (t.kind !== 'word') {
-      if (/^[,;:()–—]$/.test(t.text)) return false;
-      continue;
-    }
-    words++;
-    if (NEGATIONS.has(t.folded) || t.lower === "n't" || t.lower.endsWith("n't")) return true;
-    if (CLAUSE_STARTS.has(t.folded)) return false;
-  }
-  return false;
-}
-const CLAUSE_STARTS = new Set(['that', 'when', 'which', 'who', 'but', 'and', 'at', 'som', 'da', 'men', 'og', 'dat', 'die', 'wanneer', 'maar', 'en', 'dass', 'wenn', 'aber', 'und', 'que', 'quand', 'mais', 'et', 'cuando', 'pero', 'y', 'att', 'när', 'och']);
-
-const denialCache = new WeakMap<Claim, boolean>();
+/** A verb of denial ("denied", "benektet", "ontkende", "bestritt"): the sentence reports the opposite of a confirmation. */
 function denies(claim: Claim): boolean {
-  let result = denialCache.get(claim);
-  if (result === undefined) {
-    result = claim.tokens.some((t) => t.kind === 'word' && t.folded.length >= 4 && DENIAL_PREFIXES.some((p) => t.folded.startsWith(p)));
-    denialCache.set(claim, result);
-  }
-  return result;
+  return claim.denial === true;
 }
 
 /** Add corpus name keys that fuzzily match the draft's names. */
