@@ -73,3 +73,13 @@ export interface Term {
   isName: boolean;
   offsets: OffsetRange;
 }
+
+/** A name or place in the role a conflict is about ("in Moscow" vs "in Vladivostok"). */
+export interface NameValue {
+  kind: 'name';
+  text: string;
+  display: string;
+  offsets: OffsetRange;
+  /** Gazetteer id when the name is a place or organisation. */
+  place?: string;
+}

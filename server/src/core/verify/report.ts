@@ -1,7 +1,7 @@
 // Turning a finding into words and edits: the message that says why, and the
 // "use the source's value" replacements.
 
-import type { Quantity, TimeAtom } from '../claims/atoms.js';
+import type { NameValue, Quantity, TimeAtom } from '../claims/atoms.js';
 import { NUMBER_WORDS } from '../claims/data/numberWords.js';
 import { normaliseLang } from '../claims/normalize.js';
 import { WEEKDAYS } from '../claims/vocabulary.js';
@@ -15,7 +15,8 @@ export function shortSource(path: string): string {
   return base.replace(/\.(txt|md|markdown)$/i, '');
 }
 
-function topicOf(atom: Quantity | TimeAtom): string {
+function topicOf(atom: Quantity | TimeAtom | NameValue): string {
+  if (atom.kind === 'name') return atom.place ? 'place' : 'name';
   if (atom.kind === 'quantity') {
     const qualifier = atom.qualifier === 'max' ? 'maximum ' : atom.qualifier === 'avg' ? 'average ' : atom.qualifier === 'min' ? 'minimum ' : '';
     if (atom.dimension === 'count') return `${qualifier}number of ${nounOf(atom)}`;
@@ -115,8 +116,11 @@ export function valueFixes(finding: Finding, segment: Segment, index: CorpusInde
   return fixes;
 }
 
-function replacementFor(draft: Quantity | TimeAtom, source: Quantity | TimeAtom, segment: Segment): Omit<ValueFix, 'source'> | undefined {
+function replacementFor(draft: Quantity | TimeAtom | NameValue, source: Quantity | TimeAtom | NameValue, segment: Segment): Omit<ValueFix, 'source'> | undefined {
   const text = segment.text;
+  if (draft.kind === 'name' || source.kind === 'name') {
+    return draft.kind === 'name' && source.kind === 'name' ? { offsets: draft.offsets, replacement: source.text } : undefined;
+  }
   if (draft.kind === 'quantity' && source.kind === 'quantity') {
     if (source.upper !== undefined) return undefined;
     const factor = draft.unit?.factor ?? 1;

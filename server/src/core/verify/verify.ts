@@ -9,7 +9,7 @@
 // its neighbours), and a dispute needs the disagreeing sources to be about
 // the same thing as each other, not just to share the draft's words.
 
-import type { Quantity, Term, TimeAtom } from '../claims/atoms.js';
+import type { NameAtom, NameValue, Quantity, Term, TimeAtom } from '../claims/atoms.js';
 import type { Claim } from '../claims/extract.js';
 import { claimKeys, type CorpusIndex } from '../index/corpusIndex.js';
 import { isSynsetKey, isWeakKey } from '../claims/keys.js';
@@ -27,15 +27,15 @@ export interface EvidenceItem {
   detail?: string;
   score: number;
   /** The draft atom this evidence is about (for value fixes). */
-  draftAtom?: Quantity | TimeAtom;
-  sourceAtom?: Quantity | TimeAtom;
+  draftAtom?: Quantity | TimeAtom | NameValue;
+  sourceAtom?: Quantity | TimeAtom | NameValue;
 }
 
 export interface Finding {
   verdict: Verdict;
   evidence: EvidenceItem[];
   /** Which draft atom is in conflict, and the values the sources give. */
-  conflict?: { draftAtom: Quantity | TimeAtom; values: Map<string, { atom: Quantity | TimeAtom; sentences: number[] }> };
+  conflict?: { draftAtom: Quantity | TimeAtom | NameValue; values: Map<string, { atom: Quantity | TimeAtom | NameValue; sentences: number[] }> };
   /** What was compared, for the message. */
   topic?: string;
 }
@@ -174,7 +174,7 @@ export function verifyClaim(claim: Claim, ctx: VerifyContext): Finding {
   }
 
   // A number without a readable unit or noun, changed in a sentence that is clearly the source's.
-  const figureConflict = findFigureConflict(claim, candidates);
+  const figureConflict = findFigureConflict(claim, candidates) ?? findNameConflict(claim, terms, weights, candidates);
   if (figureConflict) return figureConflict;
 
   // Support: every atom confirmed, or (no atoms) the content is stated.
@@ -294,6 +294,58 @@ function numberWritten(atom: Quantity | TimeAtom, other: Claim): boolean {
   if (!digits) return false;
   const text = other.segment.text;
   return digits.every((d) => new RegExp(`(?<!\\d)0*${Number(d)}(?!\\d)`).test(text));
+}
+
+/** Share of the sentence's non-name content (by weight) that the other terms match. */
+function contentCoverage(terms: Term[], weights: number[], others: readonly Term[]): number {
+  let total = 0;
+  let got = 0;
+  terms.forEach((t, i) => {
+    if (t.isName) return;
+    total += weights[i];
+    got += weights[i] * termCredit(t, others);
+  });
+  return total === 0 ? 0 : got / total;
+}
+
+function nameMatched(name: NameAtom, claim: Claim, others: readonly Term[]): boolean {
+  const own = claim.terms.filter((t) => t.isName && t.offsets.start >= name.offsets.start && t.offsets.end <= name.offsets.end);
+  return own.length === 0 || own.some((t) => termCredit(t, others) > 0);
+}
+
+/**
+ * A different name in the same role: the strongest candidate is clearly the
+ * draft's own sentence (calibrated conflict certainty, nearly all of the
+ * draft's other content in the sentence itself), and exactly one name on each
+ * side is unmatched, both places or both not ("met Putin for the first time
+ * in Moscow" vs "… in Vladivostok"). Contradicted unless another clear
+ * candidate states the draft's name.
+ */
+function findNameConflict(claim: Claim, terms: Term[], weights: number[], candidates: Candidate[]): Finding | undefined {
+  if (claim.names.length === 0 || MODE === 'fixed') return undefined;
+  const cand = candidates.filter((c) => c.p >= T.conflict).sort((a, b) => b.p - a.p)[0];
+  if (!cand || contentCoverage(terms, weights, cand.claim.terms) < 0.8) return undefined;
+  const draftOnly = claim.names.filter((n) => !nameMatched(n, claim, cand.claim.terms));
+  const sourceOnly = cand.claim.names.filter((n) => !nameMatched(n, cand.claim, claim.terms));
+  if (draftOnly.length !== 1 || sourceOnly.length !== 1) return undefined;
+  const [mine, theirs] = [draftOnly[0], sourceOnly[0]];
+  if (!!mine.place !== !!theirs.place) return undefined;
+  // A capitalised first word is often no name at all ("Typically", "Pests"): only places may stand there.
+  const firstWord = (n: NameAtom, c: Claim) => c.tokens.find((t) => t.kind === 'word')?.start === n.offsets.start;
+  if (!mine.place && (firstWord(mine, claim) || firstWord(theirs, cand.claim))) return undefined;
+  // An elided article or pronoun ("C’est", "L'Hôpital") is no name to compare.
+  if (/['’]/.test(mine.text + theirs.text)) return undefined;
+  // The draft's name anywhere in another clear candidate: the sources name it too.
+  const confirmed = candidates.some((c) => c !== cand && c.p >= T.agree && nameMatched(mine, claim, c.context));
+  if (confirmed) return undefined;
+  const value = (n: NameAtom): NameValue => ({ kind: 'name', text: n.text, display: n.text, offsets: n.offsets, place: n.place });
+  const draftValue = value(mine);
+  const sourceValue = value(theirs);
+  return {
+    verdict: 'contradicted',
+    evidence: [{ sentenceId: cand.id, stance: 'contradicts', detail: theirs.text, score: cand.alignment, draftAtom: draftValue, sourceAtom: sourceValue }],
+    conflict: { draftAtom: draftValue, values: new Map([[theirs.text, { atom: sourceValue, sentences: [cand.id] }]]) },
+  };
 }
 
 function supported(cands: Candidate[]): Finding {
