@@ -8,7 +8,6 @@
 // never read here: it is for reporting (npm run eval).
 //
 //   node out/scripts/calibrate.js --flores-git /path/to/OPUS-MT-testsets.git [--rev REV] [--sample 250] [--write]
-//   node out/scripts/calibrate.js --flores-dir DIR   (DIR/<lang>.dev and DIR/metadata_dev.tsv)
 //
 // For each language pair the source language's articles are indexed with one
 // sentence in ten held out; draft sentences (translations) are checked one by
@@ -17,16 +16,14 @@
 // their best candidates are the hardest negatives (the neighbours of the
 // missing sentence in the same article).
 
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Engine } from '../server/src/core/engine.js';
 import type { AlignmentFeatures } from '../server/src/core/verify/align.js';
 import type { ObservedCandidate } from '../server/src/core/verify/verify.js';
 import { fit, predict, type Weights } from './calibration/fit.js';
+import { PAIRS, random, readSplit, type Split } from './eval/flores.js';
 
-const FLORES_CODE: Record<string, string> = { en: 'eng', nb: 'nob', nl: 'nld', de: 'deu', fr: 'fra', es: 'spa', sv: 'swe', da: 'dan' };
-export const PAIRS = ['en-nb', 'en-nl', 'en-de', 'en-fr', 'en-es', 'en-sv', 'en-da', 'nb-nl', 'nb-de'];
 const TOP = 8; // candidates per sentence that become examples
 
 interface Example {
@@ -42,56 +39,15 @@ const opt = (name: string) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 
-function readFlores(): { lines: (lang: string) => string[]; docs: number[] } {
-  const dir = opt('flores-dir');
+function readFlores(): Split {
   const git = opt('flores-git');
-  const rev = opt('rev') ?? 'c04247a76^';
-  const read = (path: string, gitPath: string): string => {
-    if (dir) return readFileSync(join(dir, path), 'utf8');
-    if (!git) throw new Error('give --flores-dir DIR or --flores-git REPO');
-    return execFileSync('git', ['-C', git, 'show', gitPath], { encoding: 'utf8', maxBuffer: 64 << 20 });
-  };
-  const meta = read('metadata_dev.tsv', 'HEAD:datasets/facebook/flores/flores200_dataset/metadata_dev.tsv').split('\n').slice(1).filter((l) => l.trim());
-  // Consecutive lines from the same URL are one article.
-  const docs: number[] = [];
-  let doc = -1;
-  let previous = '';
-  for (const row of meta) {
-    const url = row.split('\t')[0];
-    if (url !== previous) doc++;
-    previous = url;
-    docs.push(doc);
-  }
-  const cache = new Map<string, string[]>();
-  return {
-    docs,
-    lines: (lang) => {
-      let lines = cache.get(lang);
-      if (!lines) {
-        const code = FLORES_CODE[lang];
-        lines = read(`${code}.dev`, `${rev}:testsets/flores200_dataset/dev/${code}.dev`).split('\n').filter((_, i, all) => i < all.length - 1 || all[i] !== '');
-        cache.set(lang, lines);
-      }
-      return lines;
-    },
-  };
-}
-
-/** Deterministic pseudo-random stream (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  if (!git) throw new Error('give --flores-git REPO (a copy of the OPUS-MT-testsets repository)');
+  return readSplit(git, 'dev');
 }
 
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-export function collect(pair: string, flores: ReturnType<typeof readFlores>, sample: number): Example[] {
+export function collect(pair: string, flores: Split, sample: number): Example[] {
   const [draftLang, sourceLang] = pair.split('-');
   const drafts = flores.lines(draftLang);
   const sources = flores.lines(sourceLang);

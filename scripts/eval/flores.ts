@@ -54,7 +54,7 @@ export interface FloresRow {
 }
 
 /** Deterministic pseudo-random stream (mulberry32). */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -74,13 +74,13 @@ function shuffled<T>(list: T[], next: () => number): T[] {
   return out;
 }
 
-interface Split {
+export interface Split {
   name: 'dev' | 'devtest';
   lines: (lang: string) => string[];
   docs: number[];
 }
 
-function readSplit(git: string, name: 'dev' | 'devtest'): Split {
+export function readSplit(git: string, name: 'dev' | 'devtest'): Split {
   const show = (spec: string) => execFileSync('git', ['-C', git, 'show', spec], { encoding: 'utf8', maxBuffer: 64 << 20 });
   const meta = show(`HEAD:datasets/facebook/flores/flores200_dataset/metadata_${name}.tsv`).split('\n').slice(1).filter((l) => l.trim());
   const docs: number[] = [];
@@ -273,4 +273,4 @@ function main(): void {
   }
 }
 
-if (process.argv[1]?.endsWith('flores.js')) main();
+if (process.argv[1]?.endsWith('eval/flores.js')) main();

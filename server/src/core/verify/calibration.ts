@@ -5,6 +5,6 @@
 //   agree   : ≥ 95 % (recall 0.97) — an equal figure in such a source supports the draft's figure
 //   conflict: ≥ 99 % (recall 0.82) — a different figure in such a source contradicts it
 export const CALIBRATION = {
-  weights: {"bias":-3.625,"forward":1.122,"context":2.706,"backward":4.873,"names":0.597,"margin":5.942,"length":0.091},
-  thresholds: { support: 0.866, agree: 0.609, conflict: 0.932 },
+  weights: {"bias":-3.626,"forward":1.116,"context":2.708,"backward":4.873,"names":0.587,"margin":5.944,"length":0.094},
+  thresholds: { support: 0.868, agree: 0.606, conflict: 0.931 },
 };

@@ -14,6 +14,7 @@ import type { Claim } from '../claims/extract.js';
 import { claimKeys, type CorpusIndex } from '../index/corpusIndex.js';
 import { isSynsetKey, isWeakKey } from '../claims/keys.js';
 import { CALIBRATION } from './calibration.js';
+import { fold } from '../claims/normalize.js';
 import { changedFigure, missingFigures } from './figures.js';
 import { coverage, logistic, nameCoverage, QUANTITY_WEIGHT, TIME_WEIGHT, type AlignmentFeatures } from './align.js';
 import type { NameResolver } from '../index/nameResolver.js';
@@ -335,6 +336,8 @@ function findNameConflict(claim: Claim, terms: Term[], weights: number[], candid
   if (!mine.place && (firstWord(mine, claim) || firstWord(theirs, cand.claim))) return undefined;
   // An elided article or pronoun ("C’est", "L'Hôpital") is no name to compare.
   if (/['’]/.test(mine.text + theirs.text)) return undefined;
+  // Two forms of one name ("Martian" / "Mars", "Norwegian" / "Norge") are no conflict.
+  if (fold(mine.text).slice(0, 3) === fold(theirs.text).slice(0, 3)) return undefined;
   // The draft's name anywhere in another clear candidate: the sources name it too.
   const confirmed = candidates.some((c) => c !== cand && c.p >= T.agree && nameMatched(mine, claim, c.context));
   if (confirmed) return undefined;
