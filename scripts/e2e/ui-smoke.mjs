@@ -216,8 +216,20 @@ try {
     return `via ${via}; menu: ${items.slice(0, 160)}`;
   });
 
-  // The top speed now agrees with two sources: 2 supported, 1 contradicted, 1 unsupported.
-  await check('statusbar-after-fix', () => statusShows(/^\s*2\D+1\D+1\s*$/, 'statusbar-after-fix'));
+  // Taking one side's value does not hide a dispute: the sentence stays disputed, now
+  // with 60 km/h as the draft's side (the counts stay 1 supported, 2 warnings, 1 unsupported).
+  await check('statusbar-after-fix', async () => {
+    const status = await statusShows(/^\s*1\D+2\D+1\s*$/, 'statusbar-after-fix');
+    await lineWith('maximum speed of 60 km/h').click();
+    await page.keyboard.press('Control+Shift+M');
+    await page.waitForFunction(
+      () => /disagree on the maximum speed: 60 km\/h/.test((document.querySelector('.markers-panel')?.textContent || '').replace(/\s+/g, ' ')),
+      undefined,
+      { timeout: STEP },
+    );
+    await shot('after-fix-problems');
+    return `${status}; still disputed with 60 km/h as the draft's value`;
+  });
 
   await exit(results.every((r) => r.ok) ? 0 : 1);
 } catch (e) {
