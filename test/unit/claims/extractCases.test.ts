@@ -191,3 +191,21 @@ test('a quantity in a unit other than the base one is displayed as written, the 
   assert.equal(q.display, 'about 435 miles');
   assert.ok(Math.abs(q.value - 700064.64) < 1);
 });
+
+test('12-hour clock times in every spelling', () => {
+  const clock = (text: string) =>
+    extractClaim({ text, start: 0, end: text.length, kind: 'sentence', lang: 'en' }, 'en').times.filter((t) => t.kind === 'clock').map((t) => t.display);
+  assert.deepEqual(clock('The plane landed at 09:19 p.m. local time.'), ['21:19']);
+  assert.deepEqual(clock('It started at 9:19 PM.'), ['21:19']);
+  assert.deepEqual(clock('The alarm went off at 12:05 a.m. on Sunday.'), ['00:05']);
+  assert.deepEqual(clock('The alarm went off at 10:05 a.m. on Sunday.'), ['10:05']);
+});
+
+test('decades written after the decade word', () => {
+  const decades = (text: string, lang: string) =>
+    extractClaim({ text, start: 0, end: text.length, kind: 'sentence', lang }, lang).times.filter((t) => t.kind === 'decade').map((t) => t.value);
+  assert.deepEqual(decades('In de jaren 60 ging hij terug naar Algerije.', 'nl'), [1960]);
+  assert.deepEqual(decades('Dans les années 60, il est retourné en Algérie.', 'fr'), [1960]);
+  assert.deepEqual(decades('En los años 1960 volvió a Argelia.', 'es'), [1960]);
+  assert.deepEqual(decades('På 60-tallet dro han tilbake til Algerie.', 'nb'), [1960]);
+});

@@ -213,6 +213,8 @@ function addFigure(figures: Figure[], tokens: Token[], num: NumberSpan, quantity
   figures.push({ value: num.value, digits: num.digits, offsets: { start: tokens[num.first].start, end: tokens[num.last].end }, quantity });
 }
 
+const DECADE_WORDS_BEFORE = new Set(['jaren', 'années', 'annees', 'años', 'anos']);
+
 /** "18th", "3rd", "18." before a lowercase word ("det 18. århundre"): a rank, not an amount. */
 function isOrdinal(tokens: Token[], num: { digits: boolean; last: number }): boolean {
   if (!num.digits) return false;
@@ -431,8 +433,14 @@ function readTime(tokens: Token[], lowers: string[], num: NumberSpan, lang: Lang
     if (cued && h <= 24 && m < 60) {
       let minutes = h * 60 + m;
       let last = num.last;
-      if ((nextLower === 'pm' || nextLower === 'p.m') && h < 12) minutes += 12 * 60;
+      // "9:19 PM", "09:19 p.m." (tokens p . m .), "12:05 a.m.": a 12-hour clock.
+      const dotted = (letter: string) => nextLower === letter && tokens[num.last + 2]?.text === '.' && tokens[num.last + 3]?.lower === 'm';
+      const pm = nextLower === 'pm' || nextLower === 'p.m' || dotted('p');
+      const am = nextLower === 'am' || nextLower === 'a.m' || dotted('a');
+      if (pm && h < 12) minutes += 12 * 60;
+      if (am && h === 12) minutes -= 12 * 60;
       if (nextLower === 'pm' || nextLower === 'am') last++;
+      else if (dotted('p') || dotted('a')) last += 3;
       return { atoms: [timeAtom('clock', minutes, tokens, num.first, last)], first: num.first, last };
     }
   }
@@ -480,6 +488,12 @@ function readTime(tokens: Token[], lowers: string[], num: NumberSpan, lang: Lang
     }
   }
   // Dutch "jaren negentig", "de jaren '90", German "der neunziger Jahre" is rare in news: skip.
+  // Digits after the decade word too: nl "de jaren 60", "jaren '90", fr "les années 60", es "los años 60".
+  const decadeWord = prev === "'" || prev === '’' ? lowers[num.first - 2] : prev;
+  if (num.digits && DECADE_WORDS_BEFORE.has(decadeWord ?? '') && /^(?:\d0|\d{3}0)$/.test(tok.text)) {
+    const first = prev === decadeWord ? num.first - 1 : num.first - 2;
+    return { atoms: [timeAtom('decade', value < 100 ? 1900 + value : value, tokens, first, num.last, { part: decadePart(lowers, first) })], first, last: num.last };
+  }
   if (!num.digits && (prev === 'jaren' || prev === 'jaren\'') && value >= 10 && value < 100 && value % 10 === 0) {
     const part = decadePart(lowers, num.first - 1);
     return { atoms: [timeAtom('decade', 1900 + value, tokens, num.first - 1, num.last, { part })], first: num.first - 1, last: num.last };
