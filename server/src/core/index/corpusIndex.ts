@@ -290,13 +290,22 @@ export class CorpusIndex {
     let touched = this.scratchTouched;
     let touchedCount = 0;
     let result: number[] | undefined;
+    // A failed pruning attempt costs a pass over every reached sentence; the
+    // next one waits until the weight still to come falls below the floor that
+    // attempt found (a heuristic: the floor rarely drops, and pruning or not
+    // gives the same top list either way).
+    let retryBelow = Infinity;
     for (let j = 0; j < lists.length && !result; j++) {
       const list = lists[j];
       const length = lengths[j];
       const weight = weights[j];
-      if (limit > 0 && length >= PRUNE_MIN_POSTINGS && touchedCount >= limit) {
-        result = this.finishPruned({ scores, touched, touchedCount, lists, lengths, weights, remaining, from: j, limit });
-        if (result) break;
+      if (limit > 0 && length >= PRUNE_MIN_POSTINGS && touchedCount >= limit && remaining[j] + SCORE_SLACK < retryBelow) {
+        const attempt = this.finishPruned({ scores, touched, touchedCount, lists, lengths, weights, remaining, from: j, limit });
+        if (Array.isArray(attempt)) {
+          result = attempt;
+          break;
+        }
+        retryBelow = attempt.floor;
       }
       if (common(length)) {
         for (let i = 0; i < length; i++) {
@@ -341,7 +350,7 @@ export class CorpusIndex {
    * those lists together weigh less than it, no sentence not reached yet can
    * rank, and the reached ones that still can get their remaining weights by
    * merging the lists with them (key order kept, so every sum is bit-identical).
-   * Undefined when the lists to come still weigh too much.
+   * When the lists to come still weigh too much: the floor found (Infinity when fewer than `limit` are live).
    */
   private finishPruned(state: {
     scores: Float64Array;
@@ -353,14 +362,14 @@ export class CorpusIndex {
     remaining: Float64Array;
     from: number;
     limit: number;
-  }): number[] | undefined {
+  }): number[] | { floor: number } {
     const { scores, touched, touchedCount, lists, lengths, weights, remaining, from, limit } = state;
     const leaders = new TopList(limit);
     for (let t = 0; t < touchedCount; t++) {
       const id = touched[t];
       if (this.sentenceDoc[id] >= 0) leaders.offer(id, scores[id]);
     }
-    if (!leaders.full) return undefined;
+    if (!leaders.full) return { floor: Infinity };
     // At least `limit` sentences score `floor` or more, so anything below it cannot rank.
     let floor = Infinity;
     for (const id of leaders.ids) {
@@ -369,7 +378,7 @@ export class CorpusIndex {
       floor = Math.min(floor, score);
     }
     const rest = remaining[from] + SCORE_SLACK;
-    if (!(rest < floor)) return undefined;
+    if (!(rest < floor)) return { floor };
     const candidates: number[] = [];
     for (let t = 0; t < touchedCount; t++) {
       const id = touched[t];
