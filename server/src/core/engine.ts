@@ -55,16 +55,55 @@ export class CancelledError extends Error {
 
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 
-/** What a draft sentence's verdict depends on besides its own text. */
+/**
+ * A cached verdict and what it depends on besides its own text: the corpus
+ * documents whose sentences verification read, the keys whose document
+ * frequency or postings it read, whether it consulted the fuzzy name
+ * vocabulary, and the live sentence count its idf weights used.
+ */
 interface CachedVerdict {
-  corpusVersion: number;
+  /** The corpus version the dependencies were last confirmed at. */
+  validAt: number;
   finding: Finding | null;
+  /** Null: the verdict read nothing of the corpus (nothing checkable). */
+  deps: VerdictDeps | null;
   evidence: Evidence[];
   message: string;
+  /** The corpus version `message` was written at (it names the document count). */
+  messageAt: number;
   /** Derived from the sentence text and the finding alone, so kept with them (filled on first use). */
   fixes?: ValueFix[];
   key?: string;
 }
+
+interface VerdictDeps {
+  paths: Set<string>;
+  keys: Set<string>;
+  names: boolean;
+  liveSentences: number;
+  keyGeneration: number;
+}
+
+/** One corpus change, as far as cached verdicts care. */
+interface CorpusChange {
+  /** The corpus version after the change. */
+  version: number;
+  /** Documents removed, replaced or added. */
+  paths: Set<string>;
+  /** Keys the new content posts under (their document frequency and postings changed). */
+  keys: Set<string>;
+  /** Whether new names entered the fuzzy name vocabulary. */
+  names: boolean;
+}
+
+/**
+ * How far the live sentence count may drift from the one a cached verdict's
+ * idf weights used before the verdict is re-checked anyway (see
+ * ARCHITECTURE.md#performance: idf shifts by log(1 + drift) for every key).
+ */
+const SENTENCE_DRIFT = 0.01;
+/** Corpus changes remembered for re-validating verdicts; a verdict older than the log is re-checked. */
+const CHANGE_LOG_SIZE = 512;
 
 export class Engine {
   readonly log: Logger;
@@ -80,6 +119,10 @@ export class Engine {
   // Verdicts by sentence text + language: unchanged sentences are not re-checked while typing.
   private readonly verdictCache = new Map<string, CachedVerdict>();
   private static readonly VERDICT_CACHE_SIZE = 20_000;
+  /** Recent corpus changes, oldest first (what cached verdicts are re-validated against). */
+  private changes: CorpusChange[] = [];
+  /** Verdicts re-judged / kept since construction (benchmark and tests). */
+  readonly verdictStats = { judged: 0, revalidated: 0 };
 
   constructor(options: EngineOptions = {}) {
     this.log = options.log ?? silentLogger;
@@ -103,9 +146,11 @@ export class Engine {
     }
     this.index.remove(path);
     this.lineIndexes.delete(path);
+    const keyCount = this.index.keyCount;
+    const posted = new Set<string>();
     if (doc) {
       try {
-        this.index.add(doc);
+        this.index.add(doc, posted);
       } catch (error) {
         this.index.remove(path);
         problems.push({ path, severity: 'error', code: 'index-failed', message: `${path}: could not be indexed (${String(error)}); skipped.` });
@@ -115,15 +160,27 @@ export class Engine {
     if (problems.length) this.sourceProblems.set(path, problems);
     else this.sourceProblems.delete(path);
     this.version++;
+    this.noteChange(path, posted, keyCount);
     return problems;
   }
 
   /** Add an already-parsed document (from a persisted cache). */
   addParsedSource(doc: SourceDoc): void {
-    this.index.add(doc);
+    const keyCount = this.index.keyCount;
+    const posted = new Set<string>();
+    this.index.add(doc, posted);
     this.lineIndexes.delete(doc.path);
     this.sourceProblems.delete(doc.path);
     this.version++;
+    this.noteChange(doc.path, posted, keyCount);
+  }
+
+  /** Logs a change of `path` (the corpus version is already bumped); `keyCount`: the index's key count before it. */
+  private noteChange(path: string, posted: Set<string>, keyCount: number): void {
+    let names = false;
+    for (let k = keyCount; k < this.index.keyCount && !names; k++) names = NameResolver.isVocabularyKey(this.index.keyAt(k));
+    this.changes.push({ version: this.version, paths: new Set([path]), keys: posted, names });
+    if (this.changes.length > CHANGE_LOG_SIZE) this.changes.splice(0, this.changes.length - CHANGE_LOG_SIZE);
   }
 
   /**
@@ -167,6 +224,7 @@ export class Engine {
     for (const [path, problems] of decoded.content.problems) this.sourceProblems.set(path, problems);
     this.lineIndexes.clear();
     this.verdictCache.clear();
+    this.changes = [];
     this.version++;
     return { ok: true, stamps: new Map(decoded.content.stamps), documents: index.documentCount };
   }
@@ -175,7 +233,17 @@ export class Engine {
     const removed = this.index.remove(path);
     const hadProblems = this.sourceProblems.delete(path);
     this.lineIndexes.delete(path);
-    if (removed || hadProblems) this.version++;
+    if (removed || hadProblems) {
+      this.version++;
+      // Removal leaves document frequencies as they were (tombstones): only readers of the document are affected.
+      this.changes.push({ version: this.version, paths: new Set([path]), keys: new Set(), names: false });
+      if (this.changes.length > CHANGE_LOG_SIZE) this.changes.splice(0, this.changes.length - CHANGE_LOG_SIZE);
+    }
+  }
+
+  /** Forgets every cached verdict (tests and the benchmark compare against a full re-check). */
+  clearVerdicts(): void {
+    this.verdictCache.clear();
   }
 
   /** Report a problem found outside the engine (unreadable file, missing folder). */
@@ -224,12 +292,18 @@ export class Engine {
   private checkSegment(segment: Segment, draftLang: string, lines: LineIndex): ClaimResult | null {
     const cacheKey = segment.lang + '\u0000' + segment.kind + '\u0000' + segment.text;
     let cached = this.verdictCache.get(cacheKey);
-    if (!cached || cached.corpusVersion !== this.version) {
+    if (!cached || !this.stillValid(cached)) {
       cached = this.judge(segment, draftLang);
+      this.verdictStats.judged++;
       if (this.verdictCache.size >= Engine.VERDICT_CACHE_SIZE) this.verdictCache.clear();
       this.verdictCache.set(cacheKey, cached);
     }
     if (!cached.finding) return null;
+    if (cached.messageAt !== this.version) {
+      // The same finding on the same documents; only the document count it may name has changed.
+      cached.message = describeFinding(cached.finding, segment, this.index);
+      cached.messageAt = this.version;
+    }
     const offsets = { start: segment.start, end: segment.end };
     const range = { start: lines.positionAt(segment.start), end: lines.positionAt(segment.end) };
     cached.fixes ??= valueFixes(cached.finding, segment, this.index);
@@ -250,19 +324,69 @@ export class Engine {
     };
   }
 
+  /**
+   * Whether a cached verdict is what judging the sentence again would give:
+   * no corpus change since it was confirmed touched a document it read or a
+   * key it read, added a name to the fuzzy vocabulary it consulted, or
+   * compacted the postings; and the live sentence count is within
+   * SENTENCE_DRIFT of the one its weights used. A corpus change can only add
+   * a candidate to a sentence through a key the sentence retrieves with, and
+   * adding a document changes document frequencies only of the keys it posts.
+   */
+  private stillValid(cached: CachedVerdict): boolean {
+    if (cached.validAt === this.version) return true;
+    const deps = cached.deps;
+    if (deps) {
+      if (deps.keyGeneration !== this.index.keyGeneration) return false;
+      if (Math.abs(this.index.liveSentenceCount - deps.liveSentences) > deps.liveSentences * SENTENCE_DRIFT) return false;
+      const changes = this.changes;
+      let from = changes.length;
+      while (from > 0 && changes[from - 1].version > cached.validAt) from--;
+      // The log must reach back to the verdict (the change right after it included).
+      if (from === 0 && (changes.length === 0 || changes[0].version !== cached.validAt + 1)) return false;
+      for (let c = from; c < changes.length; c++) {
+        const change = changes[c];
+        if (change.names && deps.names) return false;
+        for (const path of change.paths) if (deps.paths.has(path)) return false;
+        const [small, large] = change.keys.size < deps.keys.size ? [change.keys, deps.keys] : [deps.keys, change.keys];
+        for (const key of small) if (large.has(key)) return false;
+      }
+    }
+    cached.validAt = this.version;
+    this.verdictStats.revalidated++;
+    return true;
+  }
+
   private judge(segment: Segment, draftLang: string): CachedVerdict {
     let finding: Finding | null = null;
+    let deps: VerdictDeps | null = null;
     try {
       const claim = extractClaim(segment, draftLang);
       if (isCheckable(claim)) {
-        finding = verifyClaim(claim, { index: this.index, names: this.names, corpusVersion: this.version, trace: this.trace, observe: this.observe });
+        const recorder = { keys: new Set<string>(), sentences: new Set<number>() };
+        const resolveCalls = this.names.resolveCalls;
+        const liveSentences = this.index.liveSentenceCount;
+        this.index.recorder = recorder;
+        try {
+          finding = verifyClaim(claim, { index: this.index, names: this.names, corpusVersion: this.version, trace: this.trace, observe: this.observe });
+        } finally {
+          this.index.recorder = undefined;
+        }
+        const paths = new Set<string>();
+        for (const id of recorder.sentences) {
+          const path = this.index.pathOf(id);
+          if (path !== undefined) paths.add(path);
+        }
+        deps = { paths, keys: recorder.keys, names: this.names.resolveCalls !== resolveCalls, liveSentences, keyGeneration: this.index.keyGeneration };
       }
     } catch (error) {
       // One bad sentence must not take the whole check down.
       this.log.error(`checking "${segment.text.slice(0, 80)}" failed: ${error instanceof Error ? error.stack : String(error)}`);
       finding = null;
+      // Not cached beyond this corpus version.
+      deps = { paths: new Set(), keys: new Set(), names: true, liveSentences: -1e9, keyGeneration: -1 };
     }
-    if (!finding) return { corpusVersion: this.version, finding: null, evidence: [], message: '' };
+    if (!finding) return { validAt: this.version, finding: null, deps, evidence: [], message: '', messageAt: this.version };
     const evidence = finding.evidence.flatMap((item) => {
       const ref = this.index.sentence(item.sentenceId);
       if (!ref) return [];
@@ -282,7 +406,7 @@ export class Engine {
       return [ev];
     });
     const message = describeFinding(finding, segment, this.index);
-    return { corpusVersion: this.version, finding, evidence, message };
+    return { validAt: this.version, finding, deps, evidence, message, messageAt: this.version };
   }
 
   private linesOf(doc: SourceDoc): LineIndex {

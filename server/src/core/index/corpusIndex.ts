@@ -40,6 +40,16 @@ export interface WeightedKey {
   weight: number;
 }
 
+/**
+ * What one verification read from the index (Engine's verdict dependencies):
+ * every key whose document frequency or postings it looked at, and every
+ * sentence it read. Set on the index for the duration of one check.
+ */
+export interface ReadRecorder {
+  keys: Set<string>;
+  sentences: Set<number>;
+}
+
 /** Everything the index holds, as flat arrays: what a snapshot stores. */
 export interface IndexState {
   docs: Array<{ slot: number; firstSentence: number; doc: Omit<SourceDoc, 'segments'> }>;
@@ -94,6 +104,8 @@ export class CorpusIndex {
   // Retrieval scratch, reused across calls (grown with the sentence count).
   private scratchScores = new Float64Array(0);
   private scratchTouched = new Int32Array(1024);
+  /** While set, reads are noted in it (see ReadRecorder). */
+  recorder: ReadRecorder | undefined;
 
   get documentCount(): number {
     return this.slotByPath.size;
@@ -105,6 +117,7 @@ export class CorpusIndex {
 
   /** Number of live sentences containing `key` (an upper bound while tombstones wait for compaction). */
   df(key: string): number {
+    this.recorder?.keys.add(key);
     const k = this.keyIds.get(key);
     return k === undefined ? 0 : this.lengths[k];
   }
@@ -120,7 +133,8 @@ export class CorpusIndex {
     return slot === undefined ? undefined : this.docSlots[slot];
   }
 
-  add(doc: SourceDoc): void {
+  /** Adds (or replaces) a document; `posted` collects the keys its sentences are posted under. */
+  add(doc: SourceDoc, posted?: Set<string>): void {
     this.remove(doc.path);
     const segments = doc.segments;
     const slot = this.freeSlots.pop() ?? this.docSlots.length;
@@ -136,7 +150,10 @@ export class CorpusIndex {
       this.sentenceSeg[id] = s;
       this.storeSegment(id, doc.text, segment);
       const claim = extractClaim(segment, doc.lang);
-      for (const key of claimKeys(claim)) this.post(key, id);
+      for (const key of claimKeys(claim)) {
+        this.post(key, id);
+        posted?.add(key);
+      }
     }
     this.makeSegmentsLazy(doc, slot, first, segments.length);
   }
@@ -166,6 +183,7 @@ export class CorpusIndex {
 
   /** Live sentence ids posted under `key`. */
   lookup(key: string): PostingList {
+    this.recorder?.keys.add(key);
     const k = this.keyIds.get(key);
     return k === undefined ? EMPTY_LIST : this.lists[k].subarray(0, this.lengths[k]);
   }
@@ -176,6 +194,7 @@ export class CorpusIndex {
 
   sentence(id: number): SentenceRef | undefined {
     if (!this.isLive(id)) return undefined;
+    this.recorder?.sentences.add(id);
     const doc = this.docSlots[this.sentenceDoc[id]]!;
     return { id, doc, segmentIndex: this.sentenceSeg[id], segment: this.segmentOf(id, doc.text) };
   }
@@ -195,6 +214,7 @@ export class CorpusIndex {
    * terms only): `tokens` is empty.
    */
   claim(id: number): Claim | undefined {
+    this.recorder?.sentences.add(id);
     const cached = this.claimCache.get(id);
     if (cached) {
       // Refresh LRU position.
@@ -245,6 +265,22 @@ export class CorpusIndex {
    * order and stably sorting its entries, without the Map or the sort.
    */
   topByKeys(keys: readonly WeightedKey[], common: (postings: number) => boolean, limit: number): number[] {
+    const recorder = this.recorder;
+    if (recorder) {
+      for (const { key } of keys) recorder.keys.add(key);
+      const top = this.topByKeysUnrecorded(keys, common, limit);
+      for (const id of top) recorder.sentences.add(id);
+      return top;
+    }
+    return this.topByKeysUnrecorded(keys, common, limit);
+  }
+
+  /** The path of the document a sentence belongs to (undefined once it is removed). */
+  pathOf(id: number): string | undefined {
+    return this.isLive(id) ? this.docSlots[this.sentenceDoc[id]]!.path : undefined;
+  }
+
+  private topByKeysUnrecorded(keys: readonly WeightedKey[], common: (postings: number) => boolean, limit: number): number[] {
     // A score of 0 marks "not reached": exact only for positive weights (always so; else the plain way).
     if (!keys.every(({ weight }) => weight > 0 && Number.isFinite(weight))) return this.topByKeysPlain(keys, common, limit);
     const scores = this.scratch();
