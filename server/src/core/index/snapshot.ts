@@ -13,7 +13,9 @@
 //  20  u32             total length of the blob
 //  24  header JSON     { tag, sections, documents, keys, ... } padded to 4 bytes
 //      sections        texts (UTF-8), sentence table (Int32 x4 + Uint16),
-//                      posting lengths (Int32 per key), postings (Int32)
+//                      posting lengths (Int32 per key), postings (each list
+//                      as varint deltas: first id, then gaps; LEB128, 7 bits
+//                      a byte: ~1.3 bytes a posting instead of 4)
 //
 // The header's `tag` says what produced the blob: the format, a digest of the
 // lexicon data (concepts, gazetteer, stopwords, number words, units — the
@@ -35,7 +37,7 @@ import { compiledLexiconTexts } from '../claims/compiledLexicon.js';
 import type { Problem, SourceDoc } from '../types.js';
 import type { IndexState } from './corpusIndex.js';
 
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 const MAGIC = [0x43, 0x52, 0x42, 0x53, 0x4e, 0x41, 0x50, 0x00]; // "CRBSNAP\0"
 const PREAMBLE = 24;
 
@@ -196,8 +198,9 @@ export function encodeSnapshotParts(content: SnapshotContent, tag: string): Uint
   });
   const n = index.sentenceCount;
   const keyCount = index.keys.length;
-  let postingCount = 0;
-  for (const list of index.lists) postingCount += list.length;
+  const postingChunks = encodePostings(index.lists);
+  let postingBytes = 0;
+  for (const chunk of postingChunks) postingBytes += chunk.length;
   const lengths = new Int32Array(keyCount);
   index.lists.forEach((list, k) => (lengths[k] = list.length));
 
@@ -216,7 +219,7 @@ export function encodeSnapshotParts(content: SnapshotContent, tag: string): Uint
     segEnd: place(n * 4),
     segInfo: place(n * 2),
     lengths: place(keyCount * 4),
-    postings: place(postingCount * 4),
+    postings: place(postingBytes),
   };
   const header: Header = {
     tag,
@@ -249,7 +252,7 @@ export function encodeSnapshotParts(content: SnapshotContent, tag: string): Uint
     asBytes(index.segEnd.slice()),
     padded(asBytes(index.segInfo.slice())),
     asBytes(lengths),
-    ...postingChunks(index.lists),
+    ...postingChunks,
   ];
   const sum = new Checksum(total - PREAMBLE);
   sum.update(head.subarray(PREAMBLE));
@@ -262,36 +265,75 @@ export function encodeSnapshotParts(content: SnapshotContent, tag: string): Uint
   return parts;
 }
 
-/** The postings back to back, in chunks of a few MB (one write per list would be 100,000 writes). */
-function postingChunks(lists: readonly Int32Array[]): Uint8Array[] {
+/**
+ * The postings back to back as varint deltas (each list: its first id, then
+ * the gap to the previous one, LEB128), in chunks of about 4 MB; the last
+ * chunk is zero-padded to 4 bytes.
+ */
+function encodePostings(lists: readonly Int32Array[]): Uint8Array[] {
   const chunks: Uint8Array[] = [];
-  let pending: Int32Array[] = [];
-  let pendingLength = 0;
-  const flush = () => {
-    if (pendingLength === 0) return;
-    const chunk = new Int32Array(pendingLength);
-    let at = 0;
-    for (const list of pending) {
-      chunk.set(list, at);
-      at += list.length;
-    }
-    chunks.push(asBytes(chunk));
-    pending = [];
-    pendingLength = 0;
-  };
+  let chunk = new Uint8Array(POSTING_CHUNK + 64);
+  let at = 0;
   for (const list of lists) {
-    if (list.length === 0) continue;
-    if (list.length >= POSTING_CHUNK) {
-      flush();
-      chunks.push(asBytes(list));
-      continue;
+    let previous = 0;
+    for (let i = 0; i < list.length; i++) {
+      if (at > POSTING_CHUNK) {
+        // Parts other than the last must be whole 4-byte words (the checksum runs over words).
+        const cut = at & ~3;
+        const next = new Uint8Array(POSTING_CHUNK + 64);
+        next.set(chunk.subarray(cut, at));
+        chunks.push(chunk.subarray(0, cut));
+        chunk = next;
+        at -= cut;
+      }
+      let gap = list[i] - previous;
+      previous = list[i];
+      while (gap >= 0x80) {
+        chunk[at++] = (gap & 0x7f) | 0x80;
+        gap >>>= 7;
+      }
+      chunk[at++] = gap;
     }
-    pending.push(list);
-    pendingLength += list.length;
-    if (pendingLength >= POSTING_CHUNK) flush();
   }
-  flush();
+  chunks.push(padded(chunk.subarray(0, at)));
   return chunks;
+}
+
+/** Decodes `lengths[k]` varint deltas per list from `bytes` into one Int32Array (lists are views of it). */
+function decodePostings(bytes: Uint8Array, lengths: Int32Array, sentenceCount: number): Int32Array[] {
+  let total = 0;
+  for (let k = 0; k < lengths.length; k++) {
+    if (lengths[k] < 0) throw new Error('postings size');
+    total += lengths[k];
+  }
+  if (total > bytes.length) throw new Error('postings out of range');
+  const all = new Int32Array(total);
+  const lists: Int32Array[] = [];
+  let at = 0;
+  let p = 0;
+  const end = bytes.length;
+  for (let k = 0; k < lengths.length; k++) {
+    const start = p;
+    let previous = 0;
+    for (let i = 0; i < lengths[k]; i++) {
+      let gap = 0;
+      let shift = 0;
+      let byte: number;
+      do {
+        if (at >= end || shift > 28) throw new Error('postings out of range');
+        byte = bytes[at++];
+        gap |= (byte & 0x7f) << shift;
+        shift += 7;
+      } while (byte & 0x80);
+      const id = previous + gap;
+      // Ascending, within the sentence table (the first id of a list may be 0).
+      if (gap < 0 || (i > 0 && gap === 0) || id >= sentenceCount) throw new Error('posting out of range');
+      all[p++] = id;
+      previous = id;
+    }
+    lists.push(all.subarray(start, p));
+  }
+  return lists;
 }
 
 /** Postings per written chunk (4 MB). */
@@ -376,19 +418,12 @@ export function decodeSnapshot(input: Uint8Array, expectedTag: string): Snapshot
       return { slot, firstSentence: first, doc: full };
     });
     const lengths = int32(sections.lengths);
-    // An owned copy: the index must not keep the whole blob alive through views of it.
-    const postings = int32(sections.postings).slice();
     if (lengths.length !== header.keys.length) throw new Error('postings size');
-    const lists: Int32Array[] = [];
-    let p = 0;
-    for (let k = 0; k < lengths.length; k++) {
-      if (lengths[k] < 0 || p + lengths[k] > postings.length) throw new Error('postings out of range');
-      lists.push(postings.subarray(p, p + lengths[k]));
-      p += lengths[k];
-    }
+    // Decoded into an owned array: the index does not keep the blob alive.
+    const postingsStart = within(sections.postings);
+    const lists = decodePostings(bytes.subarray(postingsStart, postingsStart + sections.postings.length), lengths, n);
     // Ids must point where they can: a bad one would fail later, far from here.
     for (let i = 0; i < n; i++) if (sentenceDoc[i] < -1 || sentenceDoc[i] >= header.slotCount) throw new Error('sentence table');
-    for (let i = 0; i < postings.length; i++) if (postings[i] < 0 || postings[i] >= n) throw new Error('posting out of range');
     const index: IndexState = {
       docs,
       slotCount: header.slotCount,
