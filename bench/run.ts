@@ -1,7 +1,7 @@
 // `npm run bench`: indexing, warm start, checking and memory figures at
-// 100, 1,000 and 10,000 generated articles (or any folder with --corpus).
+// 1,000, 10,000 and 100,000 generated articles (or any folder with --corpus).
 //
-//   npm run bench -- [--sizes 100,1000,10000] [--corpus DIR] [--runs N] [--out FILE] [--seed S] [--edits N]
+//   npm run bench -- [--sizes 1000,10000,100000] [--corpus DIR] [--runs N] [--out FILE] [--seed S] [--edits N]
 //
 // Each run of each size is a fresh child process (so memory figures are
 // honest), which
@@ -190,8 +190,12 @@ async function inProcessFigures(corpus: string, draft: string, edits: Edit[]): P
   started = performance.now();
   engine.setSource(changed.path, changed.text + '\n\nThe new bridge will be 412 metres long, officials said on Friday.\n');
   out.engineSetSourceMs = performance.now() - started;
-  engine.checkDraft(text);
+  const judged = engine.verdictStats?.judged ?? 0;
+  const changedReport = engine.checkDraft(text);
   out.engineCorpusChangeMs = performance.now() - started;
+  // How many of the draft's sentences that one-file change re-judged (the rest kept their verdicts).
+  if (engine.verdictStats) out.rejudgedAfterChange = engine.verdictStats.judged - judged;
+  out.draftClaims = changedReport.claims.length;
 
   // The index snapshot (warm start), in-process: export and import alone (skipped by engines without one).
   const withSnapshot = engine as Partial<Pick<Engine, 'exportSnapshot'>>;
@@ -445,6 +449,10 @@ const COLUMNS: Array<[string, string, number]> = [
   ['editP50Ms', 'edit p50 ms', 1],
   ['editP95Ms', 'edit p95 ms', 1],
   ['corpusChangeMs', 'corpus change ms', 0],
+  ['engineCorpusChangeMs', 'engine change ms', 0],
+  ['rejudgedAfterChange', 're-judged', 0],
+  ['snapshotMB', 'snapshot MB', 1],
+  ['snapshotImportMs', 'import ms', 0],
   ['rssMB', 'RSS MB', 0],
   ['peakRssMB', 'peak RSS MB', 0],
   ['serverRssMB', 'server RSS MB', 0],
@@ -491,7 +499,7 @@ async function parent(args: Map<string, string>): Promise<void> {
 
   const corpora: string[] = args.has('corpus')
     ? [resolve(args.get('corpus')!)]
-    : (args.get('sizes') ?? '100,1000,10000').split(',').map((s) => corpusFor(Number(s.trim()), seed));
+    : (args.get('sizes') ?? '1000,10000,100000').split(',').map((s) => corpusFor(Number(s.trim()), seed));
 
   const machine = { cores: availableParallelism?.() ?? cpus().length, node: process.version, cpu: cpus()[0]?.model ?? 'unknown' };
   process.stdout.write(`Corroborate bench — ${machine.cores} cores (${machine.cpu}), Node ${machine.node}, ${runs} run(s) per size, ${edits} edits\n`);

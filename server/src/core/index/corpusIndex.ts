@@ -41,6 +41,29 @@ export interface WeightedKey {
   weight: number;
 }
 
+/**
+ * What one verification read from the index (the engine's verdict
+ * dependencies, see Engine.stillValid): the document frequency of every key it
+ * looked at, every sentence it read, and each retrieval's query with the score
+ * a new sentence would need to enter its top list. Set on the index for the
+ * duration of one check.
+ */
+export interface ReadRecorder {
+  dfAt: Map<string, number>;
+  sentences: Set<number>;
+  retrievals: RecordedRetrieval[];
+}
+
+/** One topByKeys call as a later corpus change sees it. */
+export interface RecordedRetrieval {
+  /** Every query key with its weight (keys the index did not hold yet included). */
+  weights: Map<string, number>;
+  /** Keys that were too common to reach a sentence on their own. */
+  common: Set<string>;
+  /** The lowest score in the returned list when it was full; 0 when it was not (any reached sentence enters). */
+  cutoff: number;
+}
+
 /** Everything the index holds, as flat arrays: what a snapshot stores. */
 export interface IndexState {
   docs: Array<{ slot: number; firstSentence: number; doc: Omit<SourceDoc, 'segments'> }>;
@@ -95,6 +118,8 @@ export class CorpusIndex {
   // Retrieval scratch, reused across calls (grown with the sentence count).
   private scratchScores = new Float64Array(0);
   private scratchTouched = new Int32Array(1024);
+  /** While set, reads are noted in it (see ReadRecorder). */
+  recorder: ReadRecorder | undefined;
 
   get documentCount(): number {
     return this.slotByPath.size;
@@ -107,7 +132,9 @@ export class CorpusIndex {
   /** Number of live sentences containing `key` (an upper bound while tombstones wait for compaction). */
   df(key: string): number {
     const k = this.keyIds.get(key);
-    return k === undefined ? 0 : this.lengths[k];
+    const df = k === undefined ? 0 : this.lengths[k];
+    if (this.recorder && !this.recorder.dfAt.has(key)) this.recorder.dfAt.set(key, df);
+    return df;
   }
 
   documents(): IterableIterator<SourceDoc> {
@@ -121,9 +148,12 @@ export class CorpusIndex {
     return slot === undefined ? undefined : this.docSlots[slot];
   }
 
-  add(doc: SourceDoc): void {
+  /** Adds (or replaces) a document; `onKeys` receives each sentence's keys (a corpus change log). */
+  add(doc: SourceDoc, onKeys?: (keys: Set<string>, segment: Segment) => void): void {
     this.addWith(doc, (id, segment) => {
-      for (const key of claimKeys(extractClaim(segment, doc.lang))) this.post(key, id);
+      const keys = claimKeys(extractClaim(segment, doc.lang));
+      for (const key of keys) this.post(key, id);
+      onKeys?.(keys, segment);
     });
   }
 
@@ -192,6 +222,7 @@ export class CorpusIndex {
 
   /** Live sentence ids posted under `key`. */
   lookup(key: string): PostingList {
+    if (this.recorder) this.df(key);
     const k = this.keyIds.get(key);
     return k === undefined ? EMPTY_LIST : this.lists[k].subarray(0, this.lengths[k]);
   }
@@ -202,6 +233,7 @@ export class CorpusIndex {
 
   sentence(id: number): SentenceRef | undefined {
     if (!this.isLive(id)) return undefined;
+    this.recorder?.sentences.add(id);
     const doc = this.docSlots[this.sentenceDoc[id]]!;
     return { id, doc, segmentIndex: this.sentenceSeg[id], segment: this.segmentOf(id, doc.text) };
   }
@@ -221,6 +253,7 @@ export class CorpusIndex {
    * terms only): `tokens` is empty.
    */
   claim(id: number): Claim | undefined {
+    this.recorder?.sentences.add(id);
     const cached = this.claimCache.get(id);
     if (cached) {
       // Refresh LRU position.
@@ -271,6 +304,40 @@ export class CorpusIndex {
    * order and stably sorting its entries, without the Map or the sort.
    */
   topByKeys(keys: readonly WeightedKey[], common: (postings: number) => boolean, limit: number): number[] {
+    const recorder = this.recorder;
+    if (recorder) {
+      const top = this.topByKeysUnrecorded(keys, common, limit);
+      const weights = new Map<string, number>();
+      const commonKeys = new Set<string>();
+      for (const { key, weight } of keys) {
+        weights.set(key, (weights.get(key) ?? 0) + weight);
+        if (common(this.df(key))) commonKeys.add(key);
+      }
+      let cutoff = 0;
+      if (top.length >= limit) {
+        cutoff = Infinity;
+        for (const id of top) {
+          let score = 0;
+          for (const { key, weight } of keys) {
+            const k = this.keyIds.get(key);
+            if (k !== undefined && contains(this.lists[k], this.lengths[k], id)) score += weight;
+          }
+          cutoff = Math.min(cutoff, score);
+        }
+      }
+      recorder.retrievals.push({ weights, common: commonKeys, cutoff });
+      for (const id of top) recorder.sentences.add(id);
+      return top;
+    }
+    return this.topByKeysUnrecorded(keys, common, limit);
+  }
+
+  /** The path of the document a sentence belongs to (undefined once it is removed). */
+  pathOf(id: number): string | undefined {
+    return this.isLive(id) ? this.docSlots[this.sentenceDoc[id]]!.path : undefined;
+  }
+
+  private topByKeysUnrecorded(keys: readonly WeightedKey[], common: (postings: number) => boolean, limit: number): number[] {
     // A score of 0 marks "not reached": exact only for positive weights (always so; else the plain way).
     if (!keys.every(({ weight }) => weight > 0 && Number.isFinite(weight))) return this.topByKeysPlain(keys, common, limit);
     const scores = this.scratch();
