@@ -38,7 +38,7 @@ import {
   type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import { Engine } from '../server/src/core/engine.js';
-import { loadCorpus } from '../server/src/node/loadCorpus.js';
+import { indexThreads, loadCorpus } from '../server/src/node/loadCorpus.js';
 import { SNAPSHOT_CODEC } from '../server/src/node/indexCache.js';
 import { pullCapabilities as capabilities } from '../test/protocol/harness.js';
 import { generateDraft, writeCorpus } from './generate.js';
@@ -137,12 +137,15 @@ function positionAt(text: string, offset: number): { line: number; character: nu
 
 // ------------------------------------------------------------------ in-process figures
 
-async function indexInProcess(corpus: string): Promise<{ engine: Engine; seconds: number; bytes: number; files: number }> {
+async function indexInProcess(corpus: string, threads?: number): Promise<{ engine: Engine; seconds: number; bytes: number; files: number }> {
   const engine = new Engine();
   const started = performance.now();
-  const { files, bytes } = await loadCorpus(engine, [corpus]);
+  const { files, bytes } = await loadCorpus(engine, [corpus], undefined, undefined, threads ? { threads } : {});
   return { engine, seconds: (performance.now() - started) / 1000, bytes, files };
 }
+
+/** Up to this many articles the bench also indexes on one thread (the one-core figure); above, it would double a long run. */
+const ONE_CORE_MAX_ARTICLES = Number(process.env.BENCH_ONE_CORE_MAX ?? 20_000);
 
 function gc(): void {
   const collect = (globalThis as { gc?: () => void }).gc;
@@ -162,6 +165,14 @@ async function inProcessFigures(corpus: string, draft: string, edits: Edit[]): P
   gc();
   out.rssMB = mb(process.memoryUsage().rss);
   out.heapUsedMB = mb(process.memoryUsage().heapUsed);
+  out.indexThreads = indexThreads();
+  if (files <= ONE_CORE_MAX_ARTICLES && out.indexThreads > 1) {
+    const single = await indexInProcess(corpus, 1);
+    out.indexMBps1 = bytes / 1e6 / single.seconds;
+  } else if (out.indexThreads === 1) {
+    out.indexMBps1 = out.indexMBps;
+  }
+  gc();
 
   let started = performance.now();
   const report = engine.checkDraft(draft);
@@ -196,6 +207,11 @@ async function inProcessFigures(corpus: string, draft: string, edits: Edit[]): P
   // How many of the draft's sentences that one-file change re-judged (the rest kept their verdicts).
   if (engine.verdictStats) out.rejudgedAfterChange = engine.verdictStats.judged - judged;
   out.draftClaims = changedReport.claims.length;
+  // The kept verdicts against a full re-check: 1 when every verdict, message and evidence source is the same.
+  engine.clearVerdicts();
+  const fullReport = engine.checkDraft(text);
+  const verdictView = (report: typeof fullReport) => JSON.stringify(report.claims.map((c) => [c.verdict, c.message, c.evidence.map((e) => [e.source, e.stance, e.detail])]));
+  out.changeMatchesFullCheck = verdictView(changedReport) === verdictView(fullReport) ? 1 : 0;
 
   // The index snapshot (warm start), in-process: export and import alone (skipped by engines without one).
   const withSnapshot = engine as Partial<Pick<Engine, 'exportSnapshot'>>;
@@ -444,6 +460,7 @@ const COLUMNS: Array<[string, string, number]> = [
   ['megabytes', 'MB', 1],
   ['coldIndexSeconds', 'cold index s', 2],
   ['indexMBps', 'MB/s', 1],
+  ['indexMBps1', 'MB/s 1 thread', 1],
   ['warmStartSeconds', 'warm start s', 2],
   ['fullCheckMs', 'full check ms', 0],
   ['editP50Ms', 'edit p50 ms', 1],
@@ -451,6 +468,8 @@ const COLUMNS: Array<[string, string, number]> = [
   ['corpusChangeMs', 'corpus change ms', 0],
   ['engineCorpusChangeMs', 'engine change ms', 0],
   ['rejudgedAfterChange', 're-judged', 0],
+  ['draftClaims', 'of claims', 0],
+  ['changeMatchesFullCheck', '= full check', 0],
   ['snapshotMB', 'snapshot MB', 1],
   ['snapshotImportMs', 'import ms', 0],
   ['rssMB', 'RSS MB', 0],
