@@ -72,3 +72,28 @@ test('a new document sharing a sentence\'s keys invalidates its verdict', () => 
   assert.deepEqual(after, engine.checkDraft(draft).claims.map((c) => c.verdict));
   assert.notDeepEqual(before, after);
 });
+
+test('an unrelated new document re-judges nothing; a document restating a draft sentence re-judges that sentence', () => {
+  const engine = new Engine();
+  for (const doc of corpus(30)) engine.setSource(doc.path, doc.text);
+  const draft = generateDraft(3);
+  const first = engine.checkDraft(draft);
+  let judged = engine.verdictStats.judged;
+  // Words no verdict has read (a file sharing even mid-frequency words with the
+  // candidates shifts their idf weights by more than the drift allowance in a
+  // corpus this small, and rightly re-judges).
+  engine.setSource('/corpus/zz-unrelated.md', 'Qwrtp blorfted the zyxwvian gnarfles quixotically.\n');
+  const afterUnrelated = engine.checkDraft(draft);
+  assert.equal(engine.verdictStats.judged - judged, 0, 'no verdict read anything the unrelated file touched');
+  assert.deepEqual(afterUnrelated.claims.map((c) => c.verdict), first.claims.map((c) => c.verdict));
+  const unsupported = first.claims.find((c) => c.verdict === 'unsupported');
+  assert.ok(unsupported, 'the generated draft has an unsupported sentence');
+  judged = engine.verdictStats.judged;
+  engine.setSource('/corpus/zz-echo.md', `${unsupported.text}\n`);
+  const afterEcho = engine.checkDraft(draft);
+  const rejudged = engine.verdictStats.judged - judged;
+  assert.ok(rejudged >= 1 && rejudged < first.claims.length, `re-judged ${rejudged} of ${first.claims.length}`);
+  assert.equal(afterEcho.claims.find((c) => c.key === unsupported.key)?.verdict, 'supported');
+  engine.clearVerdicts();
+  assert.deepEqual(engine.checkDraft(draft).claims.map((c) => c.verdict), afterEcho.claims.map((c) => c.verdict));
+});
