@@ -12,6 +12,7 @@ import { compileFilter } from '../lsp/glob.js';
 import { CorpusStamps } from '../node/corpusStamps.js';
 import { IndexCache } from '../node/indexCache.js';
 import { loadCorpus } from '../node/loadCorpus.js';
+import { CORPUS_FILE_EXTENSIONS } from '../node/formats/index.js';
 import { Engine } from '../core/engine.js';
 import type { Verdict } from '../core/types.js';
 
@@ -236,7 +237,8 @@ function corpusPathFilter(roots: string[], include: string[], exclude: string[])
       if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) continue;
       const slashed = rel.replace(/\\/g, '/');
       // Folders are only pruned by exclude patterns; include patterns apply to files (by their corpus extensions).
-      return /\.(txt|md|markdown)$/i.test(slashed) ? !filter(slashed) : !excluded(slashed);
+      const lower = slashed.toLowerCase();
+      return CORPUS_FILE_EXTENSIONS.some((extension) => lower.endsWith(extension)) ? !filter(slashed) : !excluded(slashed);
     }
     return false;
   };

@@ -20,7 +20,7 @@ import { detectDocumentLanguage } from './text/language.js';
 import { LineIndex } from './text/lines.js';
 import { segmentText } from './text/segment.js';
 import { hashText } from './text/hash.js';
-import type { CancellationSignal, ClaimResult, DraftReport, Evidence, Logger, Problem, Segment, SourceDoc, ValueFix } from './types.js';
+import type { CancellationSignal, ClaimResult, DraftReport, Evidence, Logger, Problem, Segment, SourceContent, SourceDoc, ValueFix } from './types.js';
 import { silentLogger } from './types.js';
 import { describeFinding, valueFixes } from './verify/report.js';
 import { isCheckable, verifyClaim, type CandidateObserver, type Finding } from './verify/verify.js';
@@ -94,7 +94,7 @@ export class Engine {
   }
 
   /** Add or replace one corpus file. Bad input yields problems, never an exception. */
-  setSource(path: string, content: Uint8Array | string): Problem[] {
+  setSource(path: string, content: SourceContent): Problem[] {
     let problems: Problem[];
     let doc: SourceDoc | undefined;
     try {
