@@ -306,6 +306,7 @@ export class Engine {
         score: Math.round(item.score * 100) / 100,
       };
       if (item.detail) ev.detail = item.detail;
+      if (ref.doc.format) ev.format = ref.doc.format;
       return [ev];
     });
     const message = describeFinding(finding, segment, this.index);

@@ -103,6 +103,8 @@ export interface Evidence {
   detail?: string;
   lang: string;
   meta: SourceMeta;
+  /** Set when the source's text was extracted from another format (`html`, `pdf`, `docx`): `range` is a line of that text. */
+  format?: string;
   /** How well this sentence aligns with the claim, 0..1. */
   score: number;
 }
