@@ -41,6 +41,14 @@ export interface CheckOptions {
   /** Language hint for the draft (`en`, `nb`, `nl`...); detected when absent. */
   languageHint?: string;
   token?: CancellationSignal;
+  /** The draft's own sources (`sources:` in its front matter): only their sentences are evidence. */
+  sources?: SourceScope;
+}
+
+/** A subset of the corpus a draft is checked against; `key` identifies it in the verdict cache. */
+export interface SourceScope {
+  key: string;
+  accept: (path: string) => boolean;
 }
 
 export interface CorpusStats {
@@ -241,18 +249,18 @@ export class Engine {
     const claims: ClaimResult[] = [];
     for (const segment of segments) {
       if (options.token?.isCancellationRequested) throw new CancelledError();
-      const result = this.checkSegment(segment, lang, lines);
+      const result = this.checkSegment(segment, lang, lines, options.sources);
       if (result) claims.push(result);
     }
     return { claims, lang, corpusVersion: this.version };
   }
 
   /** Check one sentence (a segment of a draft); null when it states nothing checkable. */
-  private checkSegment(segment: Segment, draftLang: string, lines: LineIndex): ClaimResult | null {
-    const cacheKey = segment.lang + '\u0000' + segment.kind + '\u0000' + segment.text;
+  private checkSegment(segment: Segment, draftLang: string, lines: LineIndex, sources?: SourceScope): ClaimResult | null {
+    const cacheKey = segment.lang + '\u0000' + segment.kind + '\u0000' + segment.text + (sources ? '\u0000' + sources.key : '');
     let cached = this.verdictCache.get(cacheKey);
     if (!cached || cached.corpusVersion !== this.version) {
-      cached = this.judge(segment, draftLang);
+      cached = this.judge(segment, draftLang, sources);
       if (this.verdictCache.size >= Engine.VERDICT_CACHE_SIZE) this.verdictCache.clear();
       this.verdictCache.set(cacheKey, cached);
     }
@@ -277,12 +285,12 @@ export class Engine {
     };
   }
 
-  private judge(segment: Segment, draftLang: string): CachedVerdict {
+  private judge(segment: Segment, draftLang: string, sources?: SourceScope): CachedVerdict {
     let finding: Finding | null = null;
     try {
       const claim = extractClaim(segment, draftLang);
       if (isCheckable(claim)) {
-        finding = verifyClaim(claim, { index: this.index, names: this.names, corpusVersion: this.version, trace: this.trace, observe: this.observe });
+        finding = verifyClaim(claim, { index: this.index, names: this.names, corpusVersion: this.version, trace: this.trace, observe: this.observe, accept: sources?.accept });
       }
     } catch (error) {
       // One bad sentence must not take the whole check down.

@@ -8,6 +8,15 @@ import type { ExtractedSource, SourceMeta } from '../../core/types.js';
 import { errorText, failed, mergeMeta, tidyText } from './text.js';
 
 export async function extractDocx(path: string, bytes: Uint8Array): Promise<ExtractedSource> {
+  try {
+    return await readDocx(path, bytes);
+  } catch (error) {
+    // A damaged part (bad CRC, truncated stream) anywhere in the package.
+    return failed('docx', path, 'bad-docx', `the Word document could not be read (${errorText(error)})`);
+  }
+}
+
+async function readDocx(path: string, bytes: Uint8Array): Promise<ExtractedSource> {
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) return failed('docx', path, 'bad-docx', 'not a Word document (.docx files are zip archives; this one is not)');
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let zip: JSZip;

@@ -41,7 +41,7 @@ let extractors: Promise<Extractors> | undefined;
 function loadExtractors(): Promise<Extractors> {
   extractors ??= (async () => {
     const url = new URL('./extractors.js', import.meta.url);
-    // In the CommonJS bundles esbuild turns import() into require(), which wants a path.
+    // In the CommonJS bundles esbuild turns import() into a CommonJS load, which wants a path.
     const target = typeof require === 'function' ? fileURLToPath(url) : url.href;
     const module = (await import(target)) as Extractors & { default?: Extractors };
     return typeof module.extractHtml === 'function' ? module : module.default!;
