@@ -253,3 +253,18 @@ test('worker threads extract HTML, PDF and DOCX too, and build the same index as
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('an index snapshot (warm start) keeps extracted documents with their format and metadata', async () => {
+  const engine = new Engine();
+  const extracted = ok(await extractDocument('/c/page.html', PAGE, 'html', MAX));
+  engine.setSource('/c/page.html', extracted);
+  const bytes = engine.exportSnapshot({ buildId: 'test', stamps: new Map([['/c/page.html', { size: 1, mtimeMs: 1, hash: 'x' }]]) });
+  const warm = new Engine();
+  assert.equal(warm.importSnapshot(bytes, { buildId: 'test' }).ok, true);
+  const doc = warm.source('/c/page.html');
+  assert.equal(doc?.format, 'html');
+  assert.deepEqual(doc?.meta, extracted.meta);
+  const evidence = warm.checkDraft('The trip from Pyongyang took about 20 hours.\n').claims[0].evidence[0];
+  assert.equal(evidence.format, 'html');
+  assert.equal(evidence.range.start.line, 6);
+});
