@@ -87,6 +87,14 @@ describe('diagnostics', () => {
     assert.ok(isClaimData(first!.data));
   });
 
+  test('related information in a PDF points at its extracted text for a client that shows it', () => {
+    const pdf = claim('The train does 88 km/h.', 'contradicted', [evidence('contradicts', 'The train does 60 km/h.', 6, { source: `${FOLDER}/corpus/r.pdf`, format: 'pdf', detail: '60 km/h' })]);
+    const uriOf = (sourceDocuments: boolean) =>
+      toDiagnostics(document, result([judged(pdf)]), DEFAULT_SETTINGS, { folderPath: FOLDER, relatedInformation: true, sourceDocuments })[0]!.relatedInformation![0]!.location.uri;
+    assert.equal(uriOf(true), 'corroborate-source:///ws/corpus/r.pdf');
+    assert.equal(uriOf(false), 'file:///ws/corpus/r.pdf');
+  });
+
   test('severity settings, including off and supported', () => {
     const settings = parseSettings({ severity: { unsupported: 'off', supported: 'hint', contradicted: 'error' } }).settings;
     const diagnostics = toDiagnostics(document, result([judged(contradicted), judged(supported), judged(unsupported)]), settings, { folderPath: FOLDER, relatedInformation: false });
