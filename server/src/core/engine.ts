@@ -89,6 +89,7 @@ export class Engine {
   // Verdicts by sentence text + language: unchanged sentences are not re-checked while typing.
   private readonly verdictCache = new Map<string, CachedVerdict>();
   private static readonly VERDICT_CACHE_SIZE = 20_000;
+  private readonly scopeSizes = new Map<string, number>();
 
   constructor(options: EngineOptions = {}) {
     this.log = options.log ?? silentLogger;
@@ -317,8 +318,24 @@ export class Engine {
       if (ref.doc.format) ev.format = ref.doc.format;
       return [ev];
     });
-    const message = describeFinding(finding, segment, this.index);
+    const message =
+      finding.verdict === 'unsupported' && sources
+        ? `Unsupported: none of this draft's sources (${this.scopeSize(sources)} documents) states this.`
+        : describeFinding(finding, segment, this.index);
     return { corpusVersion: this.version, finding, evidence, message };
+  }
+
+  /** How many documents a draft's sources cover (for its messages), per corpus version. */
+  private scopeSize(sources: SourceScope): number {
+    const key = `${this.version}\u0000${sources.key}`;
+    let size = this.scopeSizes.get(key);
+    if (size === undefined) {
+      size = 0;
+      for (const doc of this.index.documents()) if (sources.accept(doc.path)) size++;
+      if (this.scopeSizes.size > 64) this.scopeSizes.clear();
+      this.scopeSizes.set(key, size);
+    }
+    return size;
   }
 
   private linesOf(doc: SourceDoc): LineIndex {

@@ -62,6 +62,9 @@ test('engine: a draft with sources is judged against those documents only; the v
   assert.equal(other.verdict, 'contradicted');
   assert.deepEqual(other.evidence.map((e) => e.source), ['/ws/corpus/b/slow.md']);
   assert.equal(engine.checkDraft(draft).claims[0].verdict, 'disputed');
+  const invented = engine.checkDraft('The armoured train has a cinema with forty seats.\n', { sources: onlyA }).claims[0];
+  assert.equal(invented.verdict, 'unsupported');
+  assert.equal(invented.message, "Unsupported: none of this draft's sources (1 documents) states this.");
 });
 
 test('engine: the narrowing finds the draft\'s source however many other documents rank above it', () => {
