@@ -53,6 +53,8 @@ const entries = [
   ['server/src/server.ts', 'dist/server.js'],
   // The indexing worker the server and the CLI start (server/src/node/loadCorpus.ts).
   ['server/src/node/indexWorker.ts', 'dist/indexWorker.js'],
+  // HTML, PDF and DOCX extraction (pdf.js, mammoth, Readability), loaded on first use (server/src/node/formats/index.ts).
+  ['server/src/node/formats/extractors.ts', 'dist/extractors.js'],
   ['client/src/extension.ts', 'dist/extension.js'],
 ].filter(([input]) => existsSync(join(root, input)));
 
@@ -63,7 +65,8 @@ await Promise.all(entries.map(([input, output]) => build({
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  external: ['vscode'],
+  // @napi-rs/canvas: pdf.js's optional renderer, not needed for text (and a native module).
+  external: ['vscode', '@napi-rs/canvas'],
   define: {
     'process.env.CORROBORATE_BUILD_ID': JSON.stringify(buildId),
     'process.env.CORROBORATE_VERSION': JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version),

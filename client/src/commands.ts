@@ -19,6 +19,8 @@ import {
   type ReportResult,
 } from '../../server/src/lsp/protocol.js';
 
+import { sourceDocumentUri } from './sourceDocuments.js';
+
 const REPORT_SCHEME = 'corroborate-report';
 
 /** Read-only documents with the generated reports (a scheme the language client does not check). */
@@ -43,7 +45,8 @@ function isOpenSourceArgs(value: unknown): value is OpenSourceArgs {
 
 async function openAt(uri: string, line: number, character = 0): Promise<void> {
   const position = new vscode.Position(line, character);
-  await vscode.window.showTextDocument(vscode.Uri.parse(uri), { selection: new vscode.Range(position, position), preview: true });
+  // HTML, PDF and DOCX evidence: its line is one of the extracted text (sourceDocuments.ts).
+  await vscode.window.showTextDocument(sourceDocumentUri(vscode.Uri.parse(uri)), { selection: new vscode.Range(position, position), preview: true });
 }
 
 export function registerCommands(client: LanguageClient, output: vscode.LogOutputChannel): vscode.Disposable[] {

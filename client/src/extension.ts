@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerCommands } from './commands.js';
+import { registerSourceDocuments } from './sourceDocuments.js';
 import { StatusBar } from './status.js';
 import { ServerCommands, type InitializationOptions } from '../../server/src/lsp/protocol.js';
 import { SETTING_KEYS } from '../../server/src/lsp/settings.js';
@@ -47,6 +48,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corrob
     workspaceTrusted: vscode.workspace.isTrusted,
     // The index cache (warm start) lives in the extension's storage, never in the workspace.
     storagePath: (context.storageUri ?? context.globalStorageUri).fsPath,
+    // Evidence in HTML, PDF and DOCX sources opens as their extracted text (sourceDocuments.ts).
+    sourceDocuments: true,
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
@@ -80,7 +83,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corrob
 
   client = new LanguageClient('corroborate', 'Corroborate', serverOptions, clientOptions);
   const status = new StatusBar(client);
-  context.subscriptions.push(status, ...registerCommands(client, output));
+  context.subscriptions.push(status, ...registerCommands(client, output), ...registerSourceDocuments(client));
   await client.start();
   status.listen();
   return { statusBar: status };

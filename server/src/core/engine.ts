@@ -20,7 +20,7 @@ import { detectDocumentLanguage } from './text/language.js';
 import { LineIndex } from './text/lines.js';
 import { segmentText } from './text/segment.js';
 import { hashText } from './text/hash.js';
-import type { CancellationSignal, ClaimResult, DraftReport, Evidence, Logger, Problem, Segment, SourceDoc, ValueFix } from './types.js';
+import type { CancellationSignal, ClaimResult, DraftReport, Evidence, Logger, Problem, Segment, SourceContent, SourceDoc, ValueFix } from './types.js';
 import { silentLogger } from './types.js';
 import { describeFinding, valueFixes } from './verify/report.js';
 import { isCheckable, verifyClaim, type CandidateObserver, type Finding } from './verify/verify.js';
@@ -41,6 +41,14 @@ export interface CheckOptions {
   /** Language hint for the draft (`en`, `nb`, `nl`...); detected when absent. */
   languageHint?: string;
   token?: CancellationSignal;
+  /** The draft's own sources (`sources:` in its front matter): only their sentences are evidence. */
+  sources?: SourceScope;
+}
+
+/** A subset of the corpus a draft is checked against; `key` identifies it in the verdict cache. */
+export interface SourceScope {
+  key: string;
+  accept: (path: string) => boolean;
 }
 
 export interface CorpusStats {
@@ -128,6 +136,7 @@ export class Engine {
   private changes: CorpusChange[] = [];
   /** Verdicts re-judged / kept since construction (benchmark and tests). */
   readonly verdictStats = { judged: 0, revalidated: 0 };
+  private readonly scopeSizes = new Map<string, number>();
 
   constructor(options: EngineOptions = {}) {
     this.log = options.log ?? silentLogger;
@@ -141,7 +150,7 @@ export class Engine {
   }
 
   /** Add or replace one corpus file. Bad input yields problems, never an exception. */
-  setSource(path: string, content: Uint8Array | string): Problem[] {
+  setSource(path: string, content: SourceContent): Problem[] {
     let problems: Problem[];
     let doc: SourceDoc | undefined;
     try {
@@ -332,18 +341,18 @@ export class Engine {
     const claims: ClaimResult[] = [];
     for (const segment of segments) {
       if (options.token?.isCancellationRequested) throw new CancelledError();
-      const result = this.checkSegment(segment, lang, lines);
+      const result = this.checkSegment(segment, lang, lines, options.sources);
       if (result) claims.push(result);
     }
     return { claims, lang, corpusVersion: this.version };
   }
 
   /** Check one sentence (a segment of a draft); null when it states nothing checkable. */
-  private checkSegment(segment: Segment, draftLang: string, lines: LineIndex): ClaimResult | null {
-    const cacheKey = segment.lang + '\u0000' + segment.kind + '\u0000' + segment.text;
+  private checkSegment(segment: Segment, draftLang: string, lines: LineIndex, sources?: SourceScope): ClaimResult | null {
+    const cacheKey = segment.lang + '\u0000' + segment.kind + '\u0000' + segment.text + (sources ? '\u0000' + sources.key : '');
     let cached = this.verdictCache.get(cacheKey);
     if (!cached || !this.stillValid(cached)) {
-      cached = this.judge(segment, draftLang);
+      cached = this.judge(segment, draftLang, sources);
       this.verdictStats.judged++;
       if (this.verdictCache.size >= Engine.VERDICT_CACHE_SIZE) this.verdictCache.clear();
       this.verdictCache.set(cacheKey, cached);
@@ -351,7 +360,7 @@ export class Engine {
     if (!cached.finding) return null;
     if (cached.messageAt !== this.version) {
       // The same finding on the same documents; only the document count it may name has changed.
-      cached.message = describeFinding(cached.finding, segment, this.index);
+      cached.message = this.messageFor(cached.finding, segment, sources);
       cached.messageAt = this.version;
     }
     const offsets = { start: segment.start, end: segment.end };
@@ -419,7 +428,7 @@ export class Engine {
     return true;
   }
 
-  private judge(segment: Segment, draftLang: string): CachedVerdict {
+  private judge(segment: Segment, draftLang: string, sources?: SourceScope): CachedVerdict {
     let finding: Finding | null = null;
     let deps: VerdictDeps | null = null;
     try {
@@ -431,7 +440,7 @@ export class Engine {
         this.index.recorder = recorder;
         this.names.recorder = resolved;
         try {
-          finding = verifyClaim(claim, { index: this.index, names: this.names, corpusVersion: this.version, trace: this.trace, observe: this.observe });
+          finding = verifyClaim(claim, { index: this.index, names: this.names, corpusVersion: this.version, trace: this.trace, observe: this.observe, accept: sources?.accept });
         } finally {
           this.index.recorder = undefined;
           this.names.recorder = undefined;
@@ -467,10 +476,31 @@ export class Engine {
         score: Math.round(item.score * 100) / 100,
       };
       if (item.detail) ev.detail = item.detail;
+      if (ref.doc.format) ev.format = ref.doc.format;
       return [ev];
     });
-    const message = describeFinding(finding, segment, this.index);
+    const message = this.messageFor(finding, segment, sources);
     return { validAt: this.version, finding, deps, evidence, message, messageAt: this.version };
+  }
+
+  /** The diagnostic text of a finding (it names document counts, so it is rewritten when the corpus changes). */
+  private messageFor(finding: Finding, segment: Segment, sources?: SourceScope): string {
+    return finding.verdict === 'unsupported' && sources
+      ? `Unsupported: none of this draft's sources (${this.scopeSize(sources)} documents) states this.`
+      : describeFinding(finding, segment, this.index);
+  }
+
+  /** How many documents a draft's sources cover (for its messages), per corpus version. */
+  private scopeSize(sources: SourceScope): number {
+    const key = `${this.version}\u0000${sources.key}`;
+    let size = this.scopeSizes.get(key);
+    if (size === undefined) {
+      size = 0;
+      for (const doc of this.index.documents()) if (sources.accept(doc.path)) size++;
+      if (this.scopeSizes.size > 64) this.scopeSizes.clear();
+      this.scopeSizes.set(key, size);
+    }
+    return size;
   }
 
   private linesOf(doc: SourceDoc): LineIndex {

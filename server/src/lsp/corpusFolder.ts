@@ -13,6 +13,7 @@ import { Engine } from '../core/engine.js';
 import type { Logger, Problem } from '../core/types.js';
 import { inCorpusRoot, readCorpusFile, walkRoots, type CorpusRoot } from './corpusFiles.js';
 import type { UnchangedItem, WalkItem } from '../core/corpus/walk.js';
+import { documentFormat, prepareSource } from '../node/formats/index.js';
 import { loadItems } from '../node/loadCorpus.js';
 import { CorpusStamps, stampOf, type FileStamp } from '../node/corpusStamps.js';
 import { DecisionSet, DecisionStore, type Decision } from './decisions.js';
@@ -207,6 +208,9 @@ export class CorpusFolder {
    * re-indexing it would only re-check every draft for nothing.
    */
   setOverlay(path: string, text: string, opened = false): void {
+    // A PDF or Word file shown as text is not what the file says: the disk file counts.
+    const format = documentFormat(path);
+    if (format === 'pdf' || format === 'docx') return;
     this.#overlays.set(path, text);
     clearTimeout(this.#overlayTimers.get(path));
     if (opened) {
@@ -317,7 +321,7 @@ export class CorpusFolder {
         if (entry?.kind === 'file' && Buffer.from(entry.bytes).toString('utf8') === overlay) return false;
       }
       this.#walkProblems.delete(path);
-      this.engine.setSource(path, overlay);
+      this.engine.setSource(path, await prepareSource(path, overlay, this.maxBytes));
       this.#indexed.add(path);
       this.#appliedOverlays.add(path);
       this.#stamps.delete(path); // the buffer, not the disk file: not cached
@@ -335,7 +339,7 @@ export class CorpusFolder {
       return true;
     }
     this.#walkProblems.delete(path);
-    this.engine.setSource(path, entry.bytes);
+    this.engine.setSource(path, await prepareSource(path, entry.bytes, this.maxBytes));
     this.#indexed.add(path);
     this.#stamps.set(path, stampOf(entry.bytes, entry.mtimeMs));
     this.#saveCacheSoon();
@@ -426,7 +430,7 @@ export class CorpusFolder {
       // Open buffers of corpus files that are not on disk yet.
       for (const [path, text] of this.#overlays) {
         if (!indexed.has(path) && this.isCorpusFile(path)) {
-          engine.setSource(path, text);
+          engine.setSource(path, await prepareSource(path, text, this.maxBytes));
           this.#appliedOverlays.add(path);
           stamps.forget(path);
           indexed.add(path);

@@ -29,8 +29,11 @@ import {
   type IgnoreClaimArgs,
   type ReportParams,
   type ReportResult,
+  type SourceTextParams,
+  type SourceTextResult,
 } from './protocol.js';
-import type { World } from './world.js';
+import { uriToPath, type World } from './world.js';
+import { sourceLabel } from '../core/verify/report.js';
 
 /** The current version's check result, computing it if needed (cheap: the engine caches per sentence). */
 async function currentResult(
@@ -65,7 +68,7 @@ export async function hover(world: World, params: HoverParams, token: Cancellati
   if (!judged) return null;
   const { claim } = judged;
   return {
-    contents: { kind: MarkupKind.Markdown, value: hoverMarkdown(claim, { folderPath: folder.path, ignored: judged.ignored }) },
+    contents: { kind: MarkupKind.Markdown, value: hoverMarkdown(claim, { folderPath: folder.path, ignored: judged.ignored, sourceDocuments: world.initOptions.sourceDocuments === true }) },
     range: { start: document.positionAt(claim.offsets.start), end: document.positionAt(claim.offsets.end) },
   };
 }
@@ -191,8 +194,23 @@ export async function evidenceAt(world: World, params: EvidenceAtParams, token: 
       uri: view.uri,
       line: view.line,
       character: view.character,
-      label: `${view.fileName}:${view.line + 1}`,
+      label: `${view.label} (${view.fileName}:${view.line + 1})`,
       detail: `${view.stance === 'supports' ? 'agrees' : 'disagrees'}: ${view.quote}`,
     };
   });
+}
+
+/** The text of a corpus file as indexed (extracted text for HTML, PDF and DOCX), for the client's read-only source documents. */
+export async function sourceText(world: World, params: SourceTextParams): Promise<SourceTextResult | null> {
+  const path = uriToPath(params.uri);
+  if (path === undefined) return null;
+  for (const folder of world.folders.values()) {
+    if (!folder.underCorpusRoot(path) && !folder.isCorpusFile(path)) continue;
+    await folder.ready;
+    await folder.idle();
+    const doc = folder.engine.source(path);
+    if (!doc) continue;
+    return { uri: params.uri, text: doc.text, ...(doc.format ? { format: doc.format } : {}), ...doc.meta, label: sourceLabel(path, doc.meta) };
+  }
+  return null;
 }

@@ -150,4 +150,38 @@ export interface InitializationOptions {
   storagePath?: string;
   /** False: no index cache at all (every start indexes the corpus from scratch). */
   indexCache?: boolean;
+  /**
+   * True: the client shows the extracted text of HTML, PDF and DOCX sources
+   * (through {@link SourceTextRequest}) and runs `corroborate.openSource`, so
+   * hovers link evidence in those files to that command instead of to the file.
+   */
+  sourceDocuments?: boolean;
+}
+
+/**
+ * `corroborate/sourceText` — request, client → server: the text of a corpus
+ * file as the engine indexed it. For HTML, PDF and DOCX files that is the
+ * extracted plain text, the text evidence line numbers refer to (VS Code shows
+ * it as a read-only `corroborate-source:` document). `null` when the file is
+ * not in any folder's corpus (or could not be read).
+ */
+export const SourceTextRequest = { method: 'corroborate/sourceText' } as const;
+
+export interface SourceTextParams {
+  /** The corpus file's `file:` URI. */
+  uri: string;
+}
+
+export interface SourceTextResult {
+  uri: string;
+  text: string;
+  /** `html`, `pdf`, `docx`; absent for text and Markdown files. */
+  format?: string;
+  title?: string;
+  outlet?: string;
+  author?: string;
+  date?: string;
+  url?: string;
+  /** How messages name the source (outlet or title, and date; else the file name). */
+  label: string;
 }

@@ -21,9 +21,11 @@ import {
 } from 'vscode-languageserver/node';
 import { basename } from 'node:path';
 import { Diagnostics } from './diagnostics.js';
-import { codeActions, evidenceAt, executeCommand, hover, report } from './features.js';
+import { codeActions, evidenceAt, executeCommand, hover, report, sourceText } from './features.js';
 import {
   EvidenceAtRequest,
+  SourceTextRequest,
+  type SourceTextParams,
   ReportRequest,
   ServerCommands,
   type EvidenceAtParams,
@@ -195,6 +197,7 @@ export function startServer(given?: Connection): void {
   connection.onRequest(EvidenceAtRequest.method, (params: EvidenceAtParams, token) =>
     guarded(world, 'evidenceAt', [], () => evidenceAt(world, params, token)),
   );
+  connection.onRequest(SourceTextRequest.method, (params: SourceTextParams) => guarded(world, 'sourceText', null, () => sourceText(world, params)));
   connection.onShutdown(async () => {
     watcher.dispose();
     // A pending index cache write (after corpus changes) is not lost on exit.

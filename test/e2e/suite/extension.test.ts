@@ -221,6 +221,45 @@ suite('Corroborate in a real VS Code', function () {
     });
   });
 
+  // Adds a source to the corpus (unrelated to the fixture's train, so no verdict above changes).
+  suite('sources in other formats', () => {
+    test('evidence in an HTML source: the hover names its outlet and opens its extracted text at the line', async () => {
+      requireChecked();
+      const fact = 'The new Narva river bridge carries 14,000 cars a day since it opened in May 2024.';
+      const page = '<!DOCTYPE html><html lang="en"><head><title>Bridge opens | Baltic Daily</title>'
+        + '<meta property="og:site_name" content="Baltic Daily"><meta property="article:published_time" content="2024-05-02T09:00:00Z">'
+        + '<script>var tracking = 1;</script></head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav><article><h1>Bridge opens</h1>'
+        + '<p>Engineers finished the crossing after three years of work on both banks of the river.</p>'
+        + `<p>${fact}</p></article><footer>Subscribe to our newsletter.</footer></body></html>`;
+      const file = inWorkspace('corpus', 'bridge-opening.html');
+      await vscode.workspace.fs.writeFile(file, Buffer.from(page, 'utf8'));
+      const doc = await openDraftCopy('draft-html.md', `\n${fact}\n`);
+      const position = rangeOf(doc, fact).start.translate(0, 4);
+      // The file watcher indexes the new page: wait until the hover cites it.
+      let hover = '';
+      const deadline = Date.now() + DEFAULT_WAIT_MS;
+      while (Date.now() < deadline) {
+        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, position);
+        hover = (hovers ?? []).flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+        if (hover.includes('Baltic Daily')) break;
+        await new Promise((done) => setTimeout(done, 500));
+      }
+      const link = /\[Baltic Daily, 2024-05-02\]\(command:corroborate\.openSource\?([^)\s]+)\)/.exec(hover);
+      assert.ok(link, `expected the hover to cite Baltic Daily with an openSource link; hover:\n${hover}`);
+      const [args] = JSON.parse(decodeURIComponent(link[1])) as Array<{ uri: string; line: number; character?: number }>;
+      assert.equal(vscode.Uri.parse(args.uri).toString(), file.toString());
+      await vscode.commands.executeCommand('corroborate.openSource', args);
+      const editor = vscode.window.activeTextEditor;
+      assert.ok(editor, 'no editor after corroborate.openSource');
+      assert.equal(editor.document.uri.scheme, 'corroborate-source', `opened ${editor.document.uri.toString()}`);
+      assert.equal(editor.document.uri.path, file.path);
+      assert.equal(editor.document.lineAt(args.line).text, fact, `line ${args.line} of:\n${editor.document.getText()}`);
+      assert.equal(editor.selection.active.line, args.line);
+      const text = editor.document.getText();
+      for (const junk of ['tracking', 'Home', 'Subscribe', '<p>']) assert.ok(!text.includes(junk), `"${junk}" in the extracted text:\n${text}`);
+    });
+  });
+
   // Last: it changes the corpus on disk for everyone after it.
   suite('corpus changes', () => {
     test('saving a corpus file (88 → 60) refreshes the open draft without reopening it', async () => {

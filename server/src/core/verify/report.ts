@@ -6,13 +6,38 @@ import { NUMBER_WORDS } from '../claims/data/numberWords.js';
 import { normaliseLang } from '../claims/normalize.js';
 import { WEEKDAYS } from '../claims/vocabulary.js';
 import type { CorpusIndex } from '../index/corpusIndex.js';
-import type { Segment, ValueFix } from '../types.js';
+import type { Segment, SourceMeta, ValueFix } from '../types.js';
 import type { Finding } from './verify.js';
 
 /** A short, readable name for a corpus file: its base name without extension. */
 export function shortSource(path: string): string {
   const base = path.split(/[\\/]/).pop() ?? path;
   return base.replace(/\.(txt|md|markdown)$/i, '');
+}
+
+const LABEL_TITLE_MAX = 60;
+
+/**
+ * How messages and hovers name a source: its outlet (else its author, else
+ * its title in quotes) and its date, as its metadata gives them (front matter,
+ * HTML, PDF or DOCX properties); the file name when it has none of these.
+ * `NRK, 2023-09-12` · `“Kim goes by train”, 2023-09-12` · `003_976d5ce9b1f43219, 2023-09`.
+ */
+export function sourceLabel(path: string, meta: SourceMeta): string {
+  const clip = (text: string) => (text.length > LABEL_TITLE_MAX ? text.slice(0, LABEL_TITLE_MAX - 1).trimEnd() + '…' : text);
+  const name = meta.outlet?.trim() || meta.author?.trim() || (meta.title?.trim() ? `“${clip(meta.title.trim())}”` : '') || shortSource(path);
+  const date = meta.date?.trim();
+  return date ? `${name}, ${date}` : name;
+}
+
+/** Labels of the documents (in order, once each); two documents with the same label also get their file names. */
+export function sourceLabels(docs: ReadonlyArray<{ path: string; meta: SourceMeta }>): string[] {
+  const unique = [...new Map(docs.map((doc) => [doc.path, doc])).values()];
+  const labels = unique.map((doc) => sourceLabel(doc.path, doc.meta));
+  return labels.map((label, i) => {
+    const file = shortSource(unique[i].path);
+    return labels.indexOf(label) !== labels.lastIndexOf(label) && !label.startsWith(file) ? `${label} [${file}]` : label;
+  });
 }
 
 function topicOf(atom: Quantity | TimeAtom | NameValue): string {
@@ -33,8 +58,8 @@ function nounOf(atom: Quantity): string {
 }
 
 function listSources(ids: number[], index: CorpusIndex): string {
-  const names = [...new Set(ids.map((id) => index.sentence(id)?.doc.path).filter((p): p is string => !!p).map(shortSource))];
-  return names.join(', ');
+  const docs = ids.map((id) => index.sentence(id)?.doc).filter((doc): doc is NonNullable<typeof doc> => !!doc);
+  return sourceLabels(docs).join('; ');
 }
 
 export function describeFinding(finding: Finding, segment: Segment, index: CorpusIndex): string {
