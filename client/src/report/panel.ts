@@ -17,46 +17,12 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ClaimsRequest, ClientCommands, type ClaimsParams, type ClaimsResult, type OpenSourceArgs } from '../../../server/src/lsp/protocol.js';
+import { nonce, reportHtml } from './html.js';
 import { buildModel, parseWebviewMessage, reportTitle, rowFor, type HostMessage, type ReportModel, type WebviewMessage } from './model.js';
 
 const VIEW_TYPE = 'corroborate.claimReport';
 /** Pause after the last diagnostics or text change before asking for the claims again. */
 const DEBOUNCE_MS = 250;
-
-function nonce(): string {
-  const bytes = new Uint8Array(18);
-  globalThis.crypto.getRandomValues(bytes);
-  return Buffer.from(bytes).toString('base64').replace(/[+/=]/g, '');
-}
-
-/** The page: structure only; every text comes later through the script. */
-export function reportHtml(options: { cspSource: string; nonce: string; script: string; style: string }): string {
-  const csp = [`default-src 'none'`, `style-src ${options.cspSource}`, `script-src 'nonce-${options.nonce}'`].join('; ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${options.style}">
-<title>Claim report</title>
-</head>
-<body>
-<header>
-<h1 id="title">Claim report</h1>
-<p id="summary" role="status" aria-live="polite"></p>
-<div id="filters" role="group" aria-label="Show claims by verdict (none pressed: all)"></div>
-</header>
-<p id="notice" class="notice" role="status" hidden></p>
-<table id="claims" hidden>
-<thead><tr><th scope="col" class="verdict">Verdict</th><th scope="col" class="line">Line</th><th scope="col" class="sentence">Claim</th><th scope="col" class="sources">Sources</th></tr></thead>
-<tbody></tbody>
-</table>
-<p id="empty" class="empty" hidden></p>
-<script nonce="${options.nonce}" src="${options.script}"></script>
-</body>
-</html>`;
-}
 
 class ReportPanel implements vscode.Disposable {
   readonly draft: vscode.Uri;
