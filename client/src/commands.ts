@@ -20,9 +20,10 @@ function isOpenSourceArgs(value: unknown): value is OpenSourceArgs {
   return typeof value === 'object' && value !== null && typeof (value as OpenSourceArgs).uri === 'string' && typeof (value as OpenSourceArgs).line === 'number';
 }
 
-async function openAt(uri: string, line: number, character = 0): Promise<void> {
+async function openAt(uri: string, line: number, character = 0, viewColumn?: number): Promise<void> {
   const position = new vscode.Position(line, character);
-  await vscode.window.showTextDocument(vscode.Uri.parse(uri), { selection: new vscode.Range(position, position), preview: true });
+  const column = typeof viewColumn === 'number' && Number.isInteger(viewColumn) && viewColumn >= 1 && viewColumn <= 9 ? viewColumn : undefined;
+  await vscode.window.showTextDocument(vscode.Uri.parse(uri), { selection: new vscode.Range(position, position), preview: true, viewColumn: column });
 }
 
 export function registerCommands(client: LanguageClient, output: vscode.LogOutputChannel, extensionUri: vscode.Uri): vscode.Disposable[] {
@@ -63,7 +64,7 @@ export function registerCommands(client: LanguageClient, output: vscode.LogOutpu
     }),
 
     vscode.commands.registerCommand(ClientCommands.openSource, async (args?: unknown) => {
-      if (isOpenSourceArgs(args)) return openAt(args.uri, args.line, args.character);
+      if (isOpenSourceArgs(args)) return openAt(args.uri, args.line, args.character, args.viewColumn);
       const editor = activeDraft();
       if (!editor) return;
       const params: EvidenceAtParams = {

@@ -126,9 +126,7 @@ class ReportPanel implements vscode.Disposable {
       const range = document.validateRange(
         new vscode.Range(row.range.start.line, row.range.start.character, row.range.end.line, row.range.end.character),
       );
-      const column =
-        vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === this.draft.toString())?.viewColumn ??
-        (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
+      const column = this.#draftColumn();
       const editor = await vscode.window.showTextDocument(document, {
         viewColumn: column,
         selection: new vscode.Selection(range.start, range.end),
@@ -139,8 +137,17 @@ class ReportPanel implements vscode.Disposable {
     }
     const source = row.sources.find((cell) => cell.index === message.source);
     if (!source) return;
-    const args: OpenSourceArgs = { uri: source.uri, line: source.start.line, character: source.start.character };
+    // In the draft's group: the report stays in view (its own group would cover it with the source).
+    const args: OpenSourceArgs = { uri: source.uri, line: source.start.line, character: source.start.character, viewColumn: this.#draftColumn() };
     await vscode.commands.executeCommand(ClientCommands.openSource, args);
+  }
+
+  /** The group showing the draft, else one that is not the report's. */
+  #draftColumn(): vscode.ViewColumn {
+    return (
+      vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === this.draft.toString())?.viewColumn ??
+      (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One)
+    );
   }
 
   dispose(): void {

@@ -170,6 +170,8 @@ export interface OpenSourceArgs {
   /** 0-based. */
   line: number;
   character?: number;
+  /** VS Code only: the editor group to open it in (the claim report opens sources next to the draft, not over itself). */
+  viewColumn?: number;
 }
 
 export type SeveritySetting = 'error' | 'warning' | 'information' | 'hint' | 'off';
