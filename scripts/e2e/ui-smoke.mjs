@@ -13,7 +13,7 @@
 //              beside the draft: a table of the 4 claims with per-verdict counts, no sideways scrolling;
 //              the Contradicted filter (keyboard) leaves the one contradicted row; clicking it selects that
 //              sentence in the draft (the report stays open); a source opens at its evidence line beside
-//              it; typing a new sentence in the draft updates the counts and keeps the filter
+//              it; typing a new sentence in the draft updates the counts and keeps the filter; wide, a table
 // Screenshots go to test-results/ui-*.png. Prints one line per check and `N passed, N failed`.
 //
 // Usage: node scripts/e2e/ui-smoke.mjs [--vsix path] [--keep]
@@ -253,6 +253,8 @@ try {
     await page.mouse.move(5, 5);
     await page.keyboard.press('Escape');
     await lineWith('official visit').click();
+    // Close the Problems panel (Ctrl+J toggles it) so the report gets the height.
+    if (await page.locator('.part.panel').isVisible()) await page.keyboard.press('Control+J');
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input');
     await input.waitFor({ timeout: STEP });
@@ -323,7 +325,7 @@ try {
     await report.locator('button.filter.verdict-supported').click();
     const open = report.locator('tbody tr.claim.verdict-supported button.open').first();
     const where = await report.locator('tbody tr.claim.verdict-supported .where').first().innerText();
-    const line = Number(/:(\d+) ·/.exec(where)?.[1]);
+    const line = Number(/line (\d+) ·/.exec(where)?.[1]);
     await open.click();
     await page.locator('.tab.active', { hasText: SOURCE_VISIT }).waitFor({ timeout: STEP });
     await page.locator('.statusbar-item[id="status.editor.selection"]', { hasText: `Ln ${line},` }).waitFor({ timeout: STEP });
@@ -352,6 +354,23 @@ try {
     await claimRows.nth(4).waitFor({ timeout: STEP });
     await reportShot('update');
     return summary;
+  });
+
+  await check('report-wide', async () => {
+    needsReport();
+    // A wide window: the report is a four-column table (README's images/report.png comes from this shot).
+    await page.setViewportSize({ width: 1920, height: 1000 });
+    await page.waitForTimeout(500);
+    const layout = await report.locator('body').evaluate(() => ({
+      width: document.documentElement.clientWidth,
+      scroll: document.documentElement.scrollWidth,
+      header: getComputedStyle(document.querySelector('thead')).display,
+    }));
+    await reportShot('wide');
+    await page.setViewportSize({ width: 1400, height: 900 });
+    if (layout.header === 'none') throw new Error(`no table header at ${layout.width} px`);
+    if (layout.scroll > layout.width) throw new Error(`horizontal overflow at ${layout.width} px: ${layout.scroll} px`);
+    return `${layout.width} px: a table, no horizontal overflow`;
   });
 
   await exit(results.every((r) => r.ok) ? 0 : 1);

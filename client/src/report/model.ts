@@ -39,8 +39,10 @@ export interface SourceCell {
   index: number;
   /** Outlet or title and date when the source has them, else the file name. */
   label: string;
-  /** Where: `path:line` (1-based). */
+  /** Where: `path:line` (1-based; the full path relative to the workspace folder). */
   location: string;
+  /** Short where: `line 9`, or `train.md, line 9` when the label does not start with the file name. */
+  where: string;
   /** 1-based line of the evidence sentence. */
   line: number;
   /** The source file and the 0-based start of the evidence, for `corroborate.openSource` (used by the host only). */
@@ -107,10 +109,13 @@ export function sourceLabel(evidence: EvidenceJson): string {
 function sourceCell(evidence: EvidenceJson, index: number): SourceCell {
   const line = evidence.range.start.line + 1;
   const detail = clean(evidence.detail);
+  const label = sourceLabel(evidence);
+  const file = fileName(evidence.path || evidence.uri);
   return {
     index,
-    label: sourceLabel(evidence),
-    location: `${evidence.path || fileName(evidence.uri)}:${line}`,
+    label,
+    location: `${evidence.path || file}:${line}`,
+    where: label.startsWith(file) ? `line ${line}` : `${file}, line ${line}`,
     line,
     uri: evidence.uri,
     start: { line: evidence.range.start.line, character: evidence.range.start.character },

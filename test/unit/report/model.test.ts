@@ -86,18 +86,21 @@ describe('claim report: row model', () => {
   test('sources: outlet/title and date from meta, else the file name; agreeing ones first; quote on one line', () => {
     const disputed = model.rows.find((row) => row.key === 'd')!;
     assert.deepEqual(
-      disputed.sources.map((source) => [source.index, source.label, source.location, source.stanceText]),
+      disputed.sources.map((source) => [source.index, source.label, source.location, source.where, source.stanceText]),
       [
-        [1, 'Kim goes by train', 'corpus/b.txt:26', 'agrees'],
-        [0, 'Example Times — The Armoured Train, 2023-09-12', 'corpus/train.md:7', 'disagrees: 60 km/h'],
+        [1, 'Kim goes by train', 'corpus/b.txt:26', 'b.txt, line 26', 'agrees'],
+        [0, 'Example Times — The Armoured Train, 2023-09-12', 'corpus/train.md:7', 'train.md, line 7', 'disagrees: 60 km/h'],
       ],
     );
     assert.equal(disputed.sources[1]!.quote, 'The armoured train has a top speed of 60 km/h.');
     assert.deepEqual(disputed.sources[0]!.start, { line: 25, character: 4 });
     assert.equal(disputed.sources[0]!.uri, 'file:///ws/corpus/b.txt');
     assert.equal(sourceLabel(evidence('supports')), 'train.md');
+    assert.equal(model.rows.find((row) => row.key === 'c')!.sources[0]!.where, 'line 7', 'the file name is not repeated');
     assert.equal(sourceLabel(evidence('supports', { path: '', uri: 'file:///ws/x/%C3%A9t%C3%A9.txt' })), 'été.txt');
     assert.equal(sourceLabel(evidence('supports', { meta: { date: '2024-01-02' } })), 'train.md, 2024-01-02');
+    const dated = buildModel({ ...RESULT, claims: [claim('x', 'supported', 1, [evidence('supports', { meta: { date: '2024-01-02' } })])] });
+    assert.equal(dated.rows[0]!.sources[0]!.where, 'line 7');
     assert.deepEqual(model.rows.find((row) => row.key === 'u')!.sources, []);
   });
 

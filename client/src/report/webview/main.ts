@@ -118,11 +118,12 @@ function rowElement(model: ReportModel, row: ReportRow): HTMLTableRowElement {
   go.title = `Line ${row.line}: select this sentence in the draft`;
   go.dataset.focus = `claim:${row.key}`;
   claim.append(go);
-  if (row.message) claim.append(element('div', 'message', row.message));
+  // A supported sentence's message repeats its sources' quotes: only the others explain themselves.
+  if (row.message && (row.verdict !== 'supported' || row.sources.length === 0)) claim.append(element('div', 'message', row.message));
   tr.append(claim);
 
   const sources = element('td', 'sources');
-  if (row.sources.length === 0) sources.append(element('span', 'none', '—'));
+  if (row.sources.length === 0) sources.append(element('span', 'none', 'no source'));
   const list = element('ul');
   for (const source of row.sources) {
     const item = element('li', `source stance-${source.stance}`);
@@ -134,7 +135,7 @@ function rowElement(model: ReportModel, row: ReportRow): HTMLTableRowElement {
       event.stopPropagation();
       api.postMessage({ type: 'openSource', version: model.version, row: row.index, key: row.key, source: source.index });
     });
-    item.append(open, ' ', element('span', 'where', `${source.location} · ${source.stanceText}`));
+    item.append(open, ' ', element('span', 'where', `${source.where} · ${source.stanceText}`));
     if (source.quote) item.append(element('blockquote', 'quote', source.quote));
     list.append(item);
   }
