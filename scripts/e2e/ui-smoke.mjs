@@ -13,7 +13,8 @@
 //              beside the draft: a table of the 4 claims with per-verdict counts, no sideways scrolling;
 //              the Contradicted filter (keyboard) leaves the one contradicted row; clicking it selects that
 //              sentence in the draft (the report stays open); a source opens at its evidence line beside
-//              it; typing a new sentence in the draft updates the counts and keeps the filter; wide, a table
+//              it; typing a new sentence in the draft updates the counts and keeps the filter; wide, a table;
+//              in dark, high-contrast and high-contrast light themes it takes the theme's colours
 // Screenshots go to test-results/ui-*.png. Prints one line per check and `N passed, N failed`.
 //
 // Usage: node scripts/e2e/ui-smoke.mjs [--vsix path] [--keep]
@@ -371,6 +372,52 @@ try {
     if (layout.header === 'none') throw new Error(`no table header at ${layout.width} px`);
     if (layout.scroll > layout.width) throw new Error(`horizontal overflow at ${layout.width} px: ${layout.scroll} px`);
     return `${layout.width} px: a table, no horizontal overflow`;
+  });
+
+  await check('report-themes', async () => {
+    needsReport();
+    // The report takes every colour from the theme: pick themes as a writer would (Ctrl+K Ctrl+T).
+    const input = page.locator('.quick-input-widget input');
+    const pickTheme = async (theme, label) => {
+      await lineWith('maximum speed').click();
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+T'); // Preferences: Color Theme
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: /Default (Light|Dark) Modern/ }).first().waitFor({ timeout: STEP });
+      await input.fill(theme);
+      // Click the theme's row ("Browse Additional Color Themes…" stays first in the list).
+      const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: new RegExp(`^\\s*${label}`) }).first();
+      await row.waitFor({ timeout: STEP });
+      await row.click();
+    };
+    const seen = [];
+    try {
+      for (const [theme, label, kind, name] of [
+        ['Default Dark Modern', 'Dark Modern', 'vscode-dark', 'dark'],
+        ['Default High Contrast', 'Dark High Contrast', 'vscode-high-contrast', 'hc'],
+        ['Default High Contrast Light', 'Light High Contrast', 'vscode-high-contrast-light', 'hc-light'],
+      ]) {
+        await pickTheme(theme, label);
+        await report.locator(`body[data-vscode-theme-kind="${kind}"]`).waitFor({ state: 'attached', timeout: STEP });
+        const colours = await report.locator('body').evaluate(() => {
+          const style = (selector, property) => getComputedStyle(document.querySelector(selector))[property];
+          return {
+            background: style('body', 'backgroundColor'),
+            text: style('button.go', 'color'),
+            link: style('button.open', 'color'),
+            filter: style('button.filter', 'color'),
+            filterBackground: style('button.filter', 'backgroundColor'),
+          };
+        });
+        if (colours.text === colours.background || colours.link === colours.background || colours.filter === colours.filterBackground) {
+          throw new Error(`${theme}: text on its own background ${JSON.stringify(colours)}`);
+        }
+        await reportShot(name);
+        seen.push(`${name}: text ${colours.text} on ${colours.background}`);
+      }
+    } finally {
+      await page.keyboard.press('Escape');
+    }
+    return seen.join('; ');
   });
 
   await exit(results.every((r) => r.ok) ? 0 : 1);

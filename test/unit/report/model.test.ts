@@ -2,6 +2,7 @@
 // `corroborate/claims` JSON, the verdict filter, the check of webview messages,
 // and the page's Content Security Policy. No VS Code, no DOM.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import type { ClaimJson, ClaimsResult, EvidenceJson } from '../../../server/src/lsp/protocol.js';
 import { nonce, reportHtml } from '../../../client/src/report/html.js';
@@ -200,5 +201,24 @@ describe('claim report: page', () => {
     assert.deepEqual(scripts, [`<script nonce="${n}" src="https://x.vscode-cdn.net/media/report.js">`]);
     assert.doesNotMatch(html, /\son[a-z]+=/i, 'no inline event handlers');
     assert.doesNotMatch(html, /<style/i, 'no inline styles');
+  });
+});
+
+describe('claim report: style sheet', () => {
+  const css = readFileSync(new URL('../../../../media/report.css', import.meta.url), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+
+  test('every colour comes from the theme (VS Code variables), so light, dark and high contrast all work', () => {
+    const declarations = [...css.matchAll(/(?:^|[;{\s])((?:background(?:-color)?|color|border(?:-[a-z]+)*|outline(?:-color)?))\s*:\s*([^;}]+)/g)];
+    assert.ok(declarations.length > 20, `found ${declarations.length} colour declarations`);
+    for (const [, property, value] of declarations) {
+      const literal = value!.replace(/var\([^()]*(?:\([^()]*\))?[^()]*\)/g, '').match(/#[0-9a-f]{3,8}\b|\b(?:rgb|hsl)a?\(|\b(?:white|black|red|green|blue|gray|grey|yellow|orange)\b/i);
+      assert.equal(literal, null, `${property}: ${value} has a literal colour`);
+    }
+  });
+
+  test('text wraps and the table never needs sideways scrolling', () => {
+    assert.match(css, /table-layout:\s*fixed/);
+    assert.match(css, /overflow-wrap:\s*anywhere/);
+    assert.match(css, /@media \(max-width: 720px\)/);
   });
 });
