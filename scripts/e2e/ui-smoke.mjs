@@ -379,7 +379,8 @@ try {
     // The report takes every colour from the theme: pick themes as a writer would (Ctrl+K Ctrl+T).
     const input = page.locator('.quick-input-widget input');
     const pickTheme = async (theme, label) => {
-      await lineWith('maximum speed').click();
+      // Focus the workbench through the draft's tab (a click into the text can land on the cursor layer).
+      await page.locator('.tabs-container .tab .label-name', { hasText: /^draft\.md$/ }).first().click();
       await page.keyboard.press('Control+K');
       await page.keyboard.press('Control+T'); // Preferences: Color Theme
       await page.locator('.quick-input-widget .monaco-list-row', { hasText: /Default (Light|Dark) Modern/ }).first().waitFor({ timeout: STEP });

@@ -5,8 +5,8 @@
  * "Show Claim Report" on another draft opens that draft's own panel). It
  * stays open when the writer clicks back into the draft and redraws, without
  * reloading, when the server has new verdicts: after a change of the draft's
- * diagnostics or text (debounced), it asks `corroborate/claims` for the
- * check the server already made.
+ * diagnostics or (with `corroborate.run: onType`) its text, debounced, it asks
+ * `corroborate/claims` for the check the server made for the diagnostics.
  *
  * Security: the page loads only media/report.js (with a nonce) and
  * media/report.css under a strict CSP, from the media folder alone; every
@@ -18,7 +18,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ClaimsRequest, ClientCommands, type ClaimsParams, type ClaimsResult, type OpenSourceArgs } from '../../../server/src/lsp/protocol.js';
 import { nonce, reportHtml } from './html.js';
-import { buildModel, parseWebviewMessage, reportTitle, rowFor, type HostMessage, type ReportModel, type WebviewMessage } from './model.js';
+import { buildModel, fileName, parseWebviewMessage, reportTitle, rowFor, type HostMessage, type ReportModel, type WebviewMessage } from './model.js';
 
 const VIEW_TYPE = 'corroborate.claimReport';
 /** Pause after the last diagnostics or text change before asking for the claims again. */
@@ -88,7 +88,7 @@ class ReportPanel implements vscode.Disposable {
     } else {
       // Closed, or no longer a draft: keep the last rows, say that they are old.
       this.notice = this.model
-        ? `${this.model.title.replace(/^Claims — /, '')} is not open: these are the claims of the last check.`
+        ? `${fileName(this.draft.toString())} is not open: these are the claims of the last check.`
         : 'No claims: the document is not open as a draft of a workspace folder with a corpus.';
     }
     this.#post();
@@ -178,7 +178,10 @@ export class ClaimReports implements vscode.Disposable {
         for (const uri of event.uris) this.#panels.get(uri.toString())?.schedule();
       }),
       vscode.workspace.onDidChangeTextDocument((event) => {
-        if (event.contentChanges.length > 0) this.#panels.get(event.document.uri.toString())?.schedule();
+        if (event.contentChanges.length === 0) return;
+        // Asking for the claims checks the current text: not while the writer chose to check on save or by hand.
+        const run = vscode.workspace.getConfiguration('corroborate', event.document.uri).get<string>('run', 'onType');
+        if (run === 'onType') this.#panels.get(event.document.uri.toString())?.schedule();
       }),
       vscode.workspace.onDidOpenTextDocument((document) => this.#panels.get(document.uri.toString())?.schedule()),
       vscode.workspace.onDidCloseTextDocument((document) => this.#panels.get(document.uri.toString())?.schedule()),
