@@ -32,6 +32,9 @@ writeIfChanged(join(generated, 'index.ts'), [
   '',
 ].join('\n'));
 execFileSync(process.execPath, [tsc, '-p', root], { stdio: 'inherit', cwd: root });
+// The claim report webview's script is browser code (DOM types): its own tsconfig, type-checked only.
+const webview = join(root, 'client', 'src', 'report', 'webview');
+if (existsSync(webview)) execFileSync(process.execPath, [tsc, '-p', webview], { stdio: 'inherit', cwd: root });
 
 mkdirSync(join(root, 'dist'), { recursive: true });
 // dist/ holds CommonJS bundles while the package itself is "type": "module".
@@ -79,3 +82,18 @@ await Promise.all(entries.map(([input, output]) => build({
   minify: process.argv.includes('--minify') || ['pack', 'publish'].includes(process.env.npm_command ?? ''),
   logLevel: 'warning',
 })));
+
+// The claim report webview's script: one IIFE for the browser in media/ (the webview's only resource root).
+if (existsSync(webview)) {
+  await build({
+    entryPoints: [join(webview, 'main.ts')],
+    outfile: join(root, 'media', 'report.js'),
+    bundle: true,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    sourcemap: false,
+    minify: process.argv.includes('--minify') || ['pack', 'publish'].includes(process.env.npm_command ?? ''),
+    logLevel: 'warning',
+  });
+}

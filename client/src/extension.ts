@@ -83,7 +83,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corrob
 
   client = new LanguageClient('corroborate', 'Corroborate', serverOptions, clientOptions);
   const status = new StatusBar(client);
-  context.subscriptions.push(status, ...registerCommands(client, output), ...registerSourceDocuments(client));
+  context.subscriptions.push(status, ...registerCommands(client, output, context.extensionUri), ...registerSourceDocuments(client));
   await client.start();
   status.listen();
   return { statusBar: status };

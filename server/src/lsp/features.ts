@@ -16,14 +16,17 @@ import {
   type HoverParams,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { claimAt, type CheckResult } from './checks.js';
-import { claimData, evidenceView, isClaimData } from './claimView.js';
+import { claimAt, countClaims, type CheckResult } from './checks.js';
+import { cachedEvidenceView, claimData, claimMessage, evidenceView, isClaimData } from './claimView.js';
 import { claimActions, DIAGNOSTIC_SOURCE } from './convert.js';
 import type { CorpusFolder } from './corpusFolder.js';
 import type { Diagnostics } from './diagnostics.js';
 import { hoverMarkdown, reportMarkdown } from './markdown.js';
 import {
   ServerCommands,
+  type ClaimJson,
+  type ClaimsParams,
+  type ClaimsResult,
   type EvidenceAtParams,
   type EvidenceLocation,
   type IgnoreClaimArgs,
@@ -178,6 +181,48 @@ export async function report(world: World, params: ReportParams, token: Cancella
     uri: document.uri,
     version: result.version,
     markdown: reportMarkdown(decodeURIComponent(title), result.claims, folder.path),
+  };
+}
+
+/** `corroborate/claims`: the claims of the current check as data (the same cached result the diagnostics use). */
+export async function claims(world: World, params: ClaimsParams, token: CancellationToken): Promise<ClaimsResult | null> {
+  const uri = typeof params?.uri === 'string' ? params.uri : undefined;
+  const document = uri === undefined ? undefined : world.documents.get(uri);
+  const folder = uri === undefined ? undefined : world.folderFor(uri);
+  if (!document || !folder || !world.isDraft(document.uri)) return null;
+  await folder.ready;
+  const result = await currentResult(world, document, folder, token);
+  if (!result) return null;
+  return {
+    uri: document.uri,
+    version: result.version,
+    counts: countClaims(result.claims),
+    claims: result.claims.map(({ claim, ignored }): ClaimJson => ({
+      key: claim.key,
+      verdict: claim.verdict,
+      ...(ignored ? { ignored } : {}),
+      range: { start: { ...claim.range.start }, end: { ...claim.range.end } },
+      sentence: claim.text,
+      message: claimMessage(claim, folder.path),
+      evidence: claim.evidence.map((item) => {
+        const view = cachedEvidenceView(item, folder.path);
+        return {
+          uri: view.uri,
+          path: view.relPath,
+          range: { start: { ...item.range.start }, end: { ...item.range.end } },
+          quote: view.quote,
+          stance: view.stance,
+          ...(view.detail ? { detail: view.detail } : {}),
+          lang: view.lang,
+          meta: {
+            ...(view.title ? { title: view.title } : {}),
+            ...(view.outlet ? { outlet: view.outlet } : {}),
+            ...(view.date ? { date: view.date } : {}),
+            ...(view.url ? { url: view.url } : {}),
+          },
+        };
+      }),
+    })),
   };
 }
 

@@ -64,6 +64,57 @@ export interface ReportResult {
 }
 
 /**
+ * `corroborate/claims` — request, client → server: every claim of one open
+ * draft as data (the VS Code claim report webview; any editor may use it).
+ * The result of the check the diagnostics already use (cached per version):
+ * no second check. Answered once the corpus is indexed; `null` when the
+ * document is not open or not a draft.
+ */
+export const ClaimsRequest = { method: 'corroborate/claims' } as const;
+export interface ClaimsParams {
+  uri: string;
+}
+export interface ClaimsResult {
+  uri: string;
+  /** The document version the ranges refer to. */
+  version: number;
+  counts: ClaimCounts;
+  /** In document order. */
+  claims: ClaimJson[];
+}
+/** A 0-based LSP range. */
+export interface RangeJson {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+export interface ClaimJson {
+  /** Hash of the normalised sentence (stable across edits elsewhere in the draft). */
+  key: string;
+  verdict: Verdict;
+  /** Set when a decision, an inline comment, a `corroborate-off` block or an ignore pattern hides the claim. */
+  ignored?: 'decision' | 'inline' | 'block' | 'pattern';
+  range: RangeJson;
+  sentence: string;
+  message: string;
+  evidence: EvidenceJson[];
+}
+export interface EvidenceJson {
+  /** file: URI of the source. */
+  uri: string;
+  /** Relative to the workspace folder when inside it, else absolute; '/'-separated. */
+  path: string;
+  /** Line range of the evidence sentence in the source (0-based). */
+  range: RangeJson;
+  quote: string;
+  stance: 'supports' | 'contradicts';
+  /** For `contradicts`: the source's value as written (`60 km/h`). */
+  detail?: string;
+  lang: string;
+  /** Front matter / metadata of the source file, when it has any. */
+  meta: { title?: string; outlet?: string; date?: string; url?: string };
+}
+
+/**
  * `corroborate/evidenceAt` — request, client → server: the evidence locations
  * of the claim at a position (for "Open Source at Evidence" without arguments).
  */
@@ -119,6 +170,8 @@ export interface OpenSourceArgs {
   /** 0-based. */
   line: number;
   character?: number;
+  /** VS Code only: the editor group to open it in (the claim report opens sources next to the draft, not over itself). */
+  viewColumn?: number;
 }
 
 export type SeveritySetting = 'error' | 'warning' | 'information' | 'hint' | 'off';

@@ -21,13 +21,15 @@ import {
 } from 'vscode-languageserver/node';
 import { basename } from 'node:path';
 import { Diagnostics } from './diagnostics.js';
-import { codeActions, evidenceAt, executeCommand, hover, report, sourceText } from './features.js';
+import { claims, codeActions, evidenceAt, executeCommand, hover, report, sourceText } from './features.js';
 import {
+  ClaimsRequest,
   EvidenceAtRequest,
   SourceTextRequest,
   type SourceTextParams,
   ReportRequest,
   ServerCommands,
+  type ClaimsParams,
   type EvidenceAtParams,
   type InitializationOptions,
   type ReportParams,
@@ -193,6 +195,9 @@ export function startServer(given?: Connection): void {
   connection.onExecuteCommand((params) => guarded(world, `command ${params.command}`, null, () => executeCommand(world, diagnostics, params)));
   connection.onRequest(ReportRequest.method, (params: ReportParams, token) =>
     guarded(world, 'report', null, () => report(world, params, token)),
+  );
+  connection.onRequest(ClaimsRequest.method, (params: ClaimsParams, token) =>
+    guarded(world, 'claims', null, () => claims(world, params, token)),
   );
   connection.onRequest(EvidenceAtRequest.method, (params: EvidenceAtParams, token) =>
     guarded(world, 'evidenceAt', [], () => evidenceAt(world, params, token)),
