@@ -57,9 +57,21 @@ function nounOf(atom: Quantity): string {
   return atom.noun?.replace(/^(?:of|av|van|von|de|the|het)\s+(?:the|de|het|den|die)?\s*/i, '') || 'items';
 }
 
-function listSources(ids: number[], index: CorpusIndex): string {
+/** Sources named in a message; the rest are counted (the hover and the report list them all). */
+const MAX_NAMED_SOURCES = 5;
+/** Values named in a contradiction or dispute; a large corpus can give dozens. */
+const MAX_NAMED_VALUES = 3;
+
+function listSources(ids: number[], index: CorpusIndex, max = MAX_NAMED_SOURCES): string {
   const docs = ids.map((id) => index.sentence(id)?.doc).filter((doc): doc is NonNullable<typeof doc> => !!doc);
-  return sourceLabels(docs).join('; ');
+  const labels = sourceLabels(docs);
+  return labels.length > max ? `${labels.slice(0, max).join('; ')} +${labels.length - max} more` : labels.join('; ');
+}
+
+function listValues(values: string[]): string {
+  if (values.length <= MAX_NAMED_VALUES) return values.join(' and ');
+  const rest = values.length - MAX_NAMED_VALUES;
+  return `${values.slice(0, MAX_NAMED_VALUES).join(', ')} and ${rest} other value${rest === 1 ? '' : 's'}`;
 }
 
 export function describeFinding(finding: Finding, segment: Segment, index: CorpusIndex): string {
@@ -81,13 +93,13 @@ export function describeFinding(finding: Finding, segment: Segment, index: Corpu
       const conflict = finding.conflict!;
       const topic = topicOf(conflict.draftAtom);
       const draftValue = conflict.draftAtom.display;
-      const against = [...conflict.values.entries()].map(([value, v]) => `${value} (${listSources(v.sentences, index)})`);
+      const against = [...conflict.values.entries()].map(([value, v]) => `${value} (${listSources(v.sentences, index, 2)})`);
       if (finding.verdict === 'contradicted') {
-        return `Contradicted: the sources give ${against.join(' and ')} for the ${topic}; the draft says ${draftValue}.`;
+        return `Contradicted: the sources give ${listValues(against)} for the ${topic}; the draft says ${draftValue}.`;
       }
       const supporters = finding.evidence.filter((e) => e.stance === 'supports');
       const agreeing = `${draftValue} (${listSources(supporters.map((e) => e.sentenceId), index)})`;
-      return `Disputed: the sources disagree on the ${topic}: ${agreeing} vs ${against.join(' and ')}. Check before publishing.`;
+      return `Disputed: the sources disagree on the ${topic}: ${agreeing} vs ${listValues(against)}. Check before publishing.`;
     }
     case 'unsupported': {
       void segment;
