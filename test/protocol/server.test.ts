@@ -269,6 +269,16 @@ describe('protocol: a pull-diagnostics client (VS Code-like)', () => {
     const cited = applyWorkspaceEdit(document, cite.edit);
     assert.match(cited, /The train has ninety carriages\.\[\^the-armoured-train\]/);
     assert.match(cited, /\n\[\^the-armoured-train\]: The Armoured Train, Example Times, 2023-09-12\. \.\.\/corpus\/train\.md\n$/);
+    // The footnote definition is the citation, not a claim: re-checked, nothing is flagged on its line.
+    const before = await harness.pull(document.uri);
+    const claimsBefore = before.kind === 'full' ? before.items.length : -1;
+    const changed = await harness.change(document, cited);
+    const after = await harness.pull(changed.uri);
+    const items = after.kind === 'full' ? after.items : [];
+    const definitionLine = cited.split('\n').findIndex((line) => line.startsWith('[^the-armoured-train]:'));
+    assert.ok(definitionLine > 0);
+    assert.deepEqual(items.filter((item) => item.range.start.line === definitionLine), []);
+    assert.equal(items.length, claimsBefore, 'the same claims as before the citation');
   });
 
   test('ignore this claim records the decision and the diagnostic disappears', async () => {

@@ -5,11 +5,11 @@
 //    lines, one pass over line starts, no copy of the text;
 //  - Markdown: a hand-written line scanner for the block structure plus an
 //    inline pass that blanks markup out of a same-length copy of the text.
-//    A full CommonMark parser (mdast-util-from-markdown) would add an ESM
-//    dependency and build a whole tree on every keystroke; drafts and notes
-//    use a small part of Markdown, and what the scanner misses only costs a
-//    few unmasked characters, never a wrong offset, because masking never
-//    moves text.
+//    A full CommonMark parser (mdast-util-from-markdown) costs about 7x as
+//    much per keystroke (measured: ARCHITECTURE.md, "Text layer choices");
+//    drafts and notes use a small part of Markdown, and what the scanner
+//    misses only costs a few unmasked characters, never a wrong offset,
+//    because masking never moves text.
 
 import type { Segment, SegmentKind } from '../types.js';
 import { detectLanguage, normalizeLanguage } from './language.js';
@@ -258,6 +258,14 @@ const LIST_MARKER = /^ {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]+(?:\[[ xX]\][ \t]+)?|$
 const LINK_REFERENCE = /^ {0,3}\[(?!\^)[^\]]+\]:[ \t]*\S/;
 const FOOTNOTE_DEFINITION = /^ {0,3}\[\^[^\]]+\]:[ \t]?/;
 const HTML_BLOCK_START = /^ {0,3}<\/?([A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)/;
+/** Blocks whose content is markup until their closer: display math and template shortcodes (Hugo, Jekyll/Liquid). */
+const VERBATIM_BLOCK_START = /^(?:\$\$|\\\[|\{\{<|\{\{%|\{%|\{\{)/;
+const VERBATIM_CLOSERS: Record<string, string> = { '$$': '$$', '\\[': '\\]', '{{<': '>}}', '{{%': '%}}', '{%': '%}', '{{': '}}' };
+
+/** Whether a line would start a block of its own (ends a footnote definition's lazy continuation). */
+function startsBlock(line: string): boolean {
+  return ATX_HEADING.test(line) || LIST_MARKER.test(line) || FENCE.test(line) || THEMATIC_BREAK.test(line) || /^ {0,3}>/.test(line) || HTML_BLOCK_START.test(line);
+}
 const TABLE_SEPARATOR = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 
 function scanMarkdown(text: string): MarkdownScan {
@@ -388,11 +396,38 @@ function scanMarkdown(text: string): MarkdownScan {
       mask(start, end);
       continue;
     }
-    const footnote = FOOTNOTE_DEFINITION.exec(line);
-    if (footnote) {
-      mask(start, start + footnote[0].length);
-      open(start + footnote[0].length, end, 'sentence');
-      maskInline(text, codes, start + footnote[0].length, end);
+    if (FOOTNOTE_DEFINITION.test(line)) {
+      // A footnote definition is the writer's citation ("[^1]: Source, 2024"),
+      // not a claim: the definition and its indented or lazy continuation lines.
+      close();
+      let last = index;
+      while (last + 1 < lines.length) {
+        const following = text.slice(lines[last + 1].start, lines[last + 1].end);
+        if (following.trim() === '' || FOOTNOTE_DEFINITION.test(following) || (leadingColumns(following) < 4 && startsBlock(following))) break;
+        last++;
+      }
+      mask(start, lines[last].end);
+      index = last;
+      continue;
+    }
+    const verbatim = VERBATIM_BLOCK_START.exec(trimmed);
+    if (verbatim && !paragraph) {
+      // Display math ($$ … $$, \[ … \]) and template shortcodes standing alone
+      // ({{< figure … >}}, {% include … %}): markup, never prose.
+      close();
+      const opener = verbatim[0];
+      const closer = VERBATIM_CLOSERS[opener];
+      const from = start + (line.length - trimmed.length) + opener.length;
+      const closing = text.indexOf(closer, from);
+      const blockEnd = closing === -1 ? lines[index].end : closing + closer.length;
+      let last = index;
+      while (last + 1 < lines.length && lines[last].end < blockEnd) last++;
+      mask(start, blockEnd);
+      index = last;
+      if (blockEnd < lines[last].end && text.slice(blockEnd, lines[last].end).trim() !== '') {
+        open(blockEnd, lines[last].end, 'sentence');
+        maskInline(text, codes, blockEnd, lines[last].end);
+      }
       continue;
     }
     if (trimmed.startsWith('>')) {
@@ -499,13 +534,26 @@ function tableRow(text: string, codes: Uint16Array, start: number, end: number, 
     if (i < end) mask(i, i + 1);
     if (cellStart < i) {
       maskInline(text, codes, cellStart, i);
-      blocks.push({ start: cellStart, end: i, kind: 'tableCell' });
+      // Labels and figures ("Top speed", "60 km/h") are a table's furniture; a cell is a claim only when it is prose.
+      if (isProseCell(text, cellStart, i)) blocks.push({ start: cellStart, end: i, kind: 'tableCell' });
+      else mask(cellStart, i);
     }
     cellStart = i + 1;
   }
 }
 
+/** Words (with a letter) a table cell needs to be read as a sentence. */
+const PROSE_CELL_WORDS = 4;
+
+function isProseCell(text: string, start: number, end: number): boolean {
+  let words = 0;
+  for (const match of text.slice(start, end).matchAll(/[\p{L}][\p{L}\p{M}'’-]*/gu)) if (match[0].length > 0 && ++words >= PROSE_CELL_WORDS) return true;
+  return false;
+}
+
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
+/** A bracketed group holding a Pandoc citation key ("[see @smith2020, p. 33]"). */
+const CITATION_GROUP = /^\[[^\]@]{0,40}@[\w:.#$%&+?<>~/-]+[^\]]*\]/;
 const AUTOLINK = /^<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>|^<[^\s<>@]+@[^\s<>@]+>/;
 const INLINE_TAG = /^<\/?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>/;
 /** How far to look for a closing bracket or backtick: keeps unbalanced input linear. */
@@ -552,7 +600,40 @@ function maskInline(text: string, codes: Uint16Array, start: number, end: number
         i = targetEnd - 1;
         break;
       }
+      case 36: /* $ */ {
+        // Inline math as Pandoc reads it: "$x^2$", never a price ("$5", "$ 10").
+        const after = codes[i + 1];
+        if (after === undefined || after === 36 || isSpace(after) || (after >= 48 && after <= 57)) break;
+        let close = i + 1;
+        const limit = Math.min(end, i + INLINE_LOOKAHEAD);
+        while (close < limit && !(codes[close] === 36 && codes[close - 1] !== 92 && !isSpace(codes[close - 1]) && !((codes[close + 1] ?? 0) >= 48 && (codes[close + 1] ?? 0) <= 57))) close++;
+        if (close >= limit) break;
+        blank(i, close + 1);
+        i = close;
+        break;
+      }
+      case 123: /* { */ {
+        // Inline shortcodes and template tags: {{< ref "x" >}}, {% cite key %}, {{ page.title }}.
+        const rest = text.slice(i, Math.min(end, i + INLINE_LOOKAHEAD));
+        const opener = rest.startsWith('{{<') ? '{{<' : rest.startsWith('{{%') ? '{{%' : rest.startsWith('{%') ? '{%' : rest.startsWith('{{') ? '{{' : undefined;
+        if (!opener) break;
+        const close = rest.indexOf(VERBATIM_CLOSERS[opener], opener.length);
+        if (close === -1) break;
+        const stop = close + VERBATIM_CLOSERS[opener].length;
+        blank(i, i + stop);
+        i += stop - 1;
+        break;
+      }
       case 91: /* [ */ {
+        if (codes[i + 1] === 64 /* @ */ || CITATION_GROUP.test(text.slice(i, Math.min(end, i + 200)))) {
+          // Pandoc citations: [@smith2020], [see @smith2020, p. 33; @doe2021].
+          const close = text.indexOf(']', i);
+          if (close !== -1 && close < end) {
+            blank(i, close + 1);
+            i = close;
+            break;
+          }
+        }
         if (codes[i + 1] === 94 /* ^ */) {
           const close = text.slice(i, Math.min(end, i + 100)).indexOf(']');
           if (close !== -1 && !/\s/.test(text.slice(i + 2, i + close))) {
