@@ -291,6 +291,17 @@ function scanMarkdown(text: string): MarkdownScan {
   };
 
   let index = 0;
+  /** Masks [from, to) starting on line `index`; text after `to` on its last line is prose. Returns that line. */
+  const maskSpan = (from: number, to: number): number => {
+    let last = index;
+    while (last + 1 < lines.length && lines[last].end < to) last++;
+    mask(from, to);
+    if (to < lines[last].end && text.slice(to, lines[last].end).trim() !== '') {
+      open(to, lines[last].end, 'sentence');
+      maskInline(text, codes, to, lines[last].end);
+    }
+    return last;
+  };
   const frontEnd = frontMatterEnd(text);
   if (frontEnd > 0) {
     mask(0, frontEnd);
@@ -342,14 +353,7 @@ function scanMarkdown(text: string): MarkdownScan {
       const commentStart = start + (line.length - trimmed.length);
       const closing = text.indexOf('-->', commentStart + 4);
       const commentEnd = closing === -1 ? text.length : closing + 3;
-      let last = index;
-      while (last + 1 < lines.length && lines[last].end < commentEnd) last++;
-      mask(commentStart, commentEnd);
-      index = last;
-      if (commentEnd < lines[last].end && text.slice(commentEnd, lines[last].end).trim() !== '') {
-        open(commentEnd, lines[last].end, 'sentence');
-        maskInline(text, codes, commentEnd, lines[last].end);
-      }
+      index = maskSpan(commentStart, commentEnd);
       continue;
     }
     const html = HTML_BLOCK_START.exec(line);
@@ -420,14 +424,7 @@ function scanMarkdown(text: string): MarkdownScan {
       const from = start + (line.length - trimmed.length) + opener.length;
       const closing = text.indexOf(closer, from);
       const blockEnd = closing === -1 ? lines[index].end : closing + closer.length;
-      let last = index;
-      while (last + 1 < lines.length && lines[last].end < blockEnd) last++;
-      mask(start, blockEnd);
-      index = last;
-      if (blockEnd < lines[last].end && text.slice(blockEnd, lines[last].end).trim() !== '') {
-        open(blockEnd, lines[last].end, 'sentence');
-        maskInline(text, codes, blockEnd, lines[last].end);
-      }
+      index = maskSpan(start, blockEnd);
       continue;
     }
     if (trimmed.startsWith('>')) {
