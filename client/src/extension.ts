@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerCommands } from './commands.js';
+import { isEnabled, registerOnboarding } from './onboarding.js';
 import { registerSourceDocuments } from './sourceDocuments.js';
 import { StatusBar } from './status.js';
 import { ServerCommands, type InitializationOptions } from '../../server/src/lsp/protocol.js';
@@ -84,12 +85,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corrob
   client = new LanguageClient('corroborate', 'Corroborate', serverOptions, clientOptions);
   const status = new StatusBar(client);
   context.subscriptions.push(status, ...registerCommands(client, output, context.extensionUri), ...registerSourceDocuments(client));
-  await client.start();
+  context.subscriptions.push(...registerOnboarding(context, client, status));
   status.listen();
+  // Turned off in this workspace (corroborate.enable): the server is not started until turned on.
+  if (isEnabled()) await client.start();
   return { statusBar: status };
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  if (client?.isRunning()) await client.stop();
   client = undefined;
 }

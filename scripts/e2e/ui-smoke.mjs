@@ -7,7 +7,8 @@
 //   hover      hovering the supported sentence shows the citation (file name + quote)
 //   quickfix   the light-bulb menu on the disputed top speed offers "Use the source's value"; applying it
 //              turns "88 km/h" into "60 km/h" in the editor
-//   statusbar  the status bar item shows the claim counts (1 supported, 2 warnings, 1 unsupported), and
+//   walkthrough "Corroborate: Get Started" opens the walkthrough with its four steps (ui-walkthrough.png)
+//   statusbar  the status bar item "Corroborate: ✓ 1 ⚠ 2 ? 1" shows the claim counts (1 supported, 2 warnings, 1 unsupported), and
 //              after the fix follows the new verdicts (2, 1, 1)
 //   report-*   "Corroborate: Show Claim Report" (command palette) opens the webview "Claims — draft.md"
 //              beside the draft: a table of the 4 claims with per-verdict counts, no sideways scrolling;
@@ -187,7 +188,12 @@ try {
     const label = ((await statusItem.getAttribute('aria-label')) ?? '').split('\n')[0];
     return `"${(await statusItem.innerText()).replace(/\s+/g, ' ').trim()}" (${label})`;
   }
-  await check('statusbar', () => statusShows(/^\s*1\D+2\D+1\s*$/, 'statusbar'));
+  // The item names itself ("Corroborate: ✓ 1 ⚠ 2 ? 1", unlike the Problems counter beside it) and spells the counts out for screen readers.
+  await check('statusbar', async () => {
+    const shown = await statusShows(/^\s*Corroborate:\s*1\D+2\D+1\s*$/, 'statusbar');
+    if (!/1 supported, 2 contradicted or disputed, 1 unsupported/.test(shown)) throw new Error(`accessible name: ${shown}`);
+    return shown;
+  });
 
   await check('quickfix', async () => {
     needsDiagnostics();
@@ -225,7 +231,7 @@ try {
   // Taking one side's value does not hide a dispute: the sentence stays disputed, now
   // with 60 km/h as the draft's side (the counts stay 1 supported, 2 warnings, 1 unsupported).
   await check('statusbar-after-fix', async () => {
-    const status = await statusShows(/^\s*1\D+2\D+1\s*$/, 'statusbar-after-fix');
+    const status = await statusShows(/^\s*Corroborate:\s*1\D+2\D+1\s*$/, 'statusbar-after-fix');
     await lineWith('maximum speed of 60 km/h').click();
     await page.keyboard.press('Control+Shift+M');
     await page.waitForFunction(
@@ -419,6 +425,23 @@ try {
       await page.keyboard.press('Escape');
     }
     return seen.join('; ');
+  });
+
+  // The walkthrough: "Corroborate: Get Started" opens its four steps on the Welcome page.
+  await check('walkthrough', async () => {
+    await page.keyboard.press('Escape');
+    await page.locator('.tabs-container .tab .label-name', { hasText: /^draft\.md$/ }).first().click();
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: STEP });
+    await input.fill('>Corroborate: Get Started');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Get Started' }).first().waitFor({ timeout: STEP });
+    await page.keyboard.press('Enter');
+    const steps = ['Open a corpus folder', 'Check a draft', 'Read a verdict', 'Insert a citation'];
+    await page.locator('.gettingStartedContainer', { hasText: 'Get started with Corroborate' }).first().waitFor({ timeout: STEP });
+    for (const step of steps) await page.locator('.gettingStartedContainer .getting-started-step', { hasText: step }).first().waitFor({ timeout: STEP });
+    await page.screenshot({ path: join(outDir, 'ui-walkthrough.png') }).catch(() => {});
+    return `Welcome page shows "Get started with Corroborate" and ${steps.length} steps`;
   });
 
   await exit(results.every((r) => r.ok) ? 0 : 1);

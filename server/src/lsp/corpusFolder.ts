@@ -369,7 +369,8 @@ export class CorpusFolder {
     if (token.cancelled) return;
     this.indexing = true;
     const started = Date.now();
-    const progress = await this.#host.beginProgress('Indexing corpus');
+    // The one progress indicator of indexing (the client's status item only says "indexing…").
+    const progress = await this.#host.beginProgress('indexing');
     try {
       const engine = new Engine({ log: this.#host.log, maxFileBytes: this.maxBytes });
       const indexed = new Set<string>();
@@ -386,7 +387,7 @@ export class CorpusFolder {
         if (entry.kind === 'problem') walkProblems.set(entry.problem.path, entry.problem);
         else items.push(entry);
         if (Date.now() - sliceStart > SLICE_MS) {
-          progress.report(0, 0, `Reading corpus: ${items.length.toLocaleString('en-US')} files`);
+          progress.report(0, 0, `reading ${items.length.toLocaleString('en-US')} files`);
           await yieldToEventLoop();
           sliceStart = Date.now();
         }
@@ -421,7 +422,7 @@ export class CorpusFolder {
             const now = Date.now();
             if (now - lastReport < STATUS_INTERVAL_MS) return;
             lastReport = now;
-            progress.report(done, total, `Indexing corpus ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} files`);
+            progress.report(done, total, `${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} sources`);
             this.#sendStatus('indexing', done, total, false, engine);
           },
         },
@@ -473,14 +474,25 @@ export class CorpusFolder {
     if (!force && now - this.#lastStatus < STATUS_INTERVAL_MS) return;
     this.#lastStatus = now;
     const stats = engine.stats();
-    this.#host.status({
-      folder: this.uri,
-      state,
-      done,
-      total,
-      documents: stats.documents,
-      sentences: stats.sentences,
-      problems: this.problems.length,
-    });
+    void this.#missingRoots().then((missing) =>
+      this.#host.status({
+        folder: this.uri,
+        state,
+        done,
+        total,
+        documents: stats.documents,
+        sentences: stats.sentences,
+        problems: this.problems.length,
+        corpusPaths: this.roots.map((root) => relative(this.path, root.path) || '.'),
+        missing,
+      }),
+    );
+  }
+
+  /** Whether no configured corpus folder exists (the client then offers to choose one). */
+  async #missingRoots(): Promise<boolean> {
+    if (this.roots.length === 0) return true;
+    const found = await Promise.all(this.roots.map((root) => stat(root.path).then((info) => info.isDirectory() || info.isFile(), () => false)));
+    return !found.some(Boolean);
   }
 }

@@ -6,7 +6,7 @@
 
 import type { IgnoreReason } from '../core/ignores.js';
 import type { ClaimResult, Verdict } from '../core/types.js';
-import { claimMessage, evidenceView, type EvidenceView } from './claimView.js';
+import { evidenceView, type EvidenceView } from './claimView.js';
 import { ClientCommands, type OpenSourceArgs } from './protocol.js';
 
 /** Escapes Markdown and HTML metacharacters in plain text. */
@@ -82,20 +82,32 @@ export function hoverMarkdown(claim: ClaimResult, context: HoverContext): string
           : context.ignored === 'pattern'
             ? ' (ignored: an ignore pattern of .corroborate.json)'
             : '';
-  const parts: string[] = [
-    `**Corroborate: ${VERDICT_LABEL[claim.verdict].toLowerCase()}**${ignored}`,
-    escapeMarkdown(claimMessage(claim, context.folderPath)),
-  ];
+  // The editor shows the diagnostic's message in the same hover: this part gives
+  // the evidence behind it, never the message again.
+  const parts: string[] = [`**Corroborate: ${VERDICT_LABEL[claim.verdict].toLowerCase()}**${ignored}`];
   const links = context.sourceDocuments ?? false;
   if (claim.verdict === 'disputed') {
-    parts.push(...group(`Agrees (${supports.length})`, supports, links));
-    parts.push(...group(`Disagrees (${contradicts.length})`, contradicts, links));
+    parts.push(...group(`Agrees with the draft (${supports.length})`, supports, links));
+    for (const [value, side] of byValue(contradicts)) parts.push(...group(`Says ${escapeMarkdown(value)} (${side.length})`, side, links));
+  } else if (claim.verdict === 'contradicted') {
+    for (const [value, side] of byValue(contradicts)) parts.push(...group(`Says ${escapeMarkdown(value)} (${side.length})`, side, links));
+    parts.push(...group(`Agrees with the draft (${supports.length})`, supports, links));
   } else if (views.length === 0) {
-    parts.push('_No source in the corpus states this._');
+    parts.push(ignored ? '' : '_Add a source to the corpus, or record that this needs none (quick fix *Ignore this claim*)._');
   } else {
-    parts.push(...group(claim.verdict === 'supported' ? 'Sources' : 'Evidence', [...supports, ...contradicts], links));
+    parts.push(...group(`Sources (${views.length})`, views, links));
   }
-  return parts.join('\n\n');
+  return parts.filter(Boolean).join('\n\n');
+}
+
+/** Contradicting evidence grouped by the value each source gives, in order of first appearance. */
+function byValue(views: EvidenceView[]): Map<string, EvidenceView[]> {
+  const groups = new Map<string, EvidenceView[]>();
+  for (const view of views) {
+    const value = view.detail ?? 'another value';
+    groups.set(value, [...(groups.get(value) ?? []), view]);
+  }
+  return groups;
 }
 
 export interface ReportClaim {

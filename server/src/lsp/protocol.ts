@@ -46,6 +46,10 @@ export interface CorpusStatusParams {
   documents: number;
   sentences: number;
   problems: number;
+  /** The configured corpus folders, relative to the workspace folder. */
+  corpusPaths?: string[];
+  /** True when none of them exists: the client offers to choose a folder. */
+  missing?: boolean;
 }
 
 /**
@@ -152,6 +156,10 @@ export const ClientCommands = {
   showReport: 'corroborate.showReport',
   openSource: 'corroborate.openSource',
   check: 'corroborate.check',
+  enable: 'corroborate.enable',
+  disable: 'corroborate.disable',
+  chooseCorpus: 'corroborate.chooseCorpus',
+  openWalkthrough: 'corroborate.openWalkthrough',
 } as const;
 
 export interface IgnoreClaimArgs {

@@ -234,6 +234,28 @@ suite('Corroborate in a real VS Code', function () {
       await vscode.commands.executeCommand('corroborate.reindex');
       await waitForDiagnostics(draft, fullyChecked(draft), 'expected the verdicts after corroborate.reindex');
     });
+
+    test('Disable clears the diagnostics and the status says off; Enable brings the verdicts back', async () => {
+      requireChecked();
+      await vscode.window.showTextDocument(draft, { preview: false });
+      const api = vscode.extensions.getExtension(EXTENSION_ID)?.exports as Record<string, any> | undefined;
+      try {
+        await vscode.commands.executeCommand('corroborate.disable');
+        assert.equal(vscode.workspace.getConfiguration('corroborate').get('enable'), false);
+        await waitForDiagnostics(draft, (diags) => diags.filter((d) => d.source === 'corroborate').length === 0, 'no corroborate diagnostic once disabled');
+        assert.equal(api?.statusBar?.state()?.kind, 'off');
+      } finally {
+        await vscode.commands.executeCommand('corroborate.enable');
+      }
+      await waitForDiagnostics(draft, fullyChecked(draft), 'the verdicts back after corroborate.enable');
+      assert.notEqual(api?.statusBar?.state()?.kind, 'off');
+    });
+
+    test('the walkthrough is contributed with its four steps', () => {
+      const walkthroughs = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON?.contributes?.walkthroughs ?? [];
+      assert.deepEqual(walkthroughs.map((w: { id: string }) => w.id), ['gettingStarted']);
+      assert.deepEqual(walkthroughs[0].steps.map((step: { title: string }) => step.title), ['Open a corpus folder', 'Check a draft', 'Read a verdict', 'Insert a citation']);
+    });
   });
 
   // Adds a source to the corpus (unrelated to the fixture's train, so no verdict above changes).

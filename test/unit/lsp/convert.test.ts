@@ -134,14 +134,32 @@ describe('hover and report', () => {
     assert.match(hoverMarkdown(pdf, { folderPath: FOLDER }), /\[Reuters, 2023-09-10\]\(file:\/\/\/ws\/corpus\/report\.pdf#L9\)/);
   });
 
-  test('hover: disputed groups the two sides', () => {
-    const text = hoverMarkdown(disputed, { folderPath: FOLDER });
-    const [head, afterAgrees] = text.split('**Agrees (1)**');
+  test('hover: disputed groups the sources by the value they give, and never repeats the diagnostic message', () => {
+    const threeWay = claim('The train does 88 km/h.', 'disputed', [
+      evidence('supports', 'It does 88 km/h.', 3, { source: `${FOLDER}/corpus/a.md` }),
+      evidence('contradicts', 'It does 60 km/h.', 4, { source: `${FOLDER}/corpus/b.md`, detail: '60 km/h' }),
+      evidence('contradicts', 'Top speed: 70 km/h.', 6, { source: `${FOLDER}/corpus/c.md`, detail: '70 km/h' }),
+      evidence('contradicts', 'It reached 60 km/h.', 2, { source: `${FOLDER}/corpus/d.md`, detail: '60 km/h' }),
+    ], { message: 'Disputed: the sources disagree on the top speed: 88 km/h (a) vs 60 km/h (b; d) and 70 km/h (c). Check before publishing.' });
+    const text = hoverMarkdown(threeWay, { folderPath: FOLDER });
+    assert.ok(!text.includes('Check before publishing') && !text.includes('the sources disagree'), text);
+    const [head, afterAgrees] = text.split('**Agrees with the draft (1)**');
     assert.ok(head && afterAgrees, text);
-    const [agrees, disagrees] = afterAgrees.split('**Disagrees (1)**');
-    assert.ok(agrees && disagrees, text);
+    const [agrees, afterSixty] = afterAgrees.split('**Says 60 km/h (2)**');
+    assert.ok(agrees && afterSixty, text);
+    const [sixty, seventy] = afterSixty.split('**Says 70 km/h (1)**');
+    assert.ok(sixty && seventy, text);
     assert.match(agrees, /It does 88 km\/h\.[\s\S]*a\.md, line 4/);
-    assert.match(disagrees, /It does 60 km\/h\.[\s\S]*b\.md, line 5.*says \*\*60 km\/h\*\*/);
+    assert.match(sixty, /It does 60 km\/h\.[\s\S]*b\.md, line 5[\s\S]*It reached 60 km\/h\.[\s\S]*d\.md, line 3/);
+    assert.match(seventy, /Top speed: 70 km\/h\.[\s\S]*c\.md, line 7/);
+    assert.equal(hoverMarkdown(disputed, { folderPath: FOLDER }).split('**Says 60 km/h (1)**').length, 2);
+  });
+
+  test('hover: an unsupported claim says what to do, not the message again', () => {
+    const message = 'Unsupported: no source in the corpus (5 documents) states this.';
+    const text = hoverMarkdown({ ...unsupported, message }, { folderPath: FOLDER });
+    assert.ok(!text.includes('no source in the corpus'), text);
+    assert.match(text, /Add a source to the corpus/);
   });
 
   test('corpus text is escaped', () => {
