@@ -255,6 +255,16 @@ try {
   const draftTabActive = page.locator('.editor-group-container.active .tab.active .label-name', { hasText: /^draft\.md$/ });
   const reportShot = (name) => page.screenshot({ path: join(outDir, `ui-report-${name}.png`) }).catch((e) => log(`screenshot report-${name} failed: ${e.message}`));
 
+  /** Runs "Corroborate: <title>" from the command palette (F1). */
+  async function runCommand(title) {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: STEP });
+    await input.fill(`>Corroborate: ${title}`);
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: STEP });
+    await page.keyboard.press('Enter');
+  }
+
   const reportOpen = await check('report-open', async () => {
     needsDiagnostics();
     await page.mouse.move(5, 5);
@@ -262,12 +272,7 @@ try {
     await lineWith('official visit').click();
     // Close the Problems panel (Ctrl+J toggles it) so the report gets the height.
     if (await page.locator('.part.panel').isVisible()) await page.keyboard.press('Control+J');
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ timeout: STEP });
-    await input.fill('>Corroborate: Show Claim Report');
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Show Claim Report' }).first().waitFor({ timeout: STEP });
-    await page.keyboard.press('Enter');
+    await runCommand('Show Claim Report');
     await reportTab.first().waitFor({ timeout: STEP });
     // After the quick fix: 60 km/h is still disputed; 40 hours contradicted; the gym unsupported; the visit supported.
     const summary = await summaryShows(/4 claims: 1 contradicted · 1 disputed · 1 unsupported · 1 supported/);
@@ -431,12 +436,7 @@ try {
   await check('walkthrough', async () => {
     await page.keyboard.press('Escape');
     await page.locator('.tabs-container .tab .label-name', { hasText: /^draft\.md$/ }).first().click();
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ timeout: STEP });
-    await input.fill('>Corroborate: Get Started');
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Get Started' }).first().waitFor({ timeout: STEP });
-    await page.keyboard.press('Enter');
+    await runCommand('Get Started');
     const steps = ['Open a corpus folder', 'Check a draft', 'Read a verdict', 'Insert a citation'];
     await page.locator('.gettingStartedContainer', { hasText: 'Get started with Corroborate' }).first().waitFor({ timeout: STEP });
     for (const step of steps) await page.locator('.gettingStartedContainer .getting-started-step', { hasText: step }).first().waitFor({ timeout: STEP });
