@@ -7,6 +7,7 @@
 //   hover      hovering the supported sentence shows the citation (file name + quote)
 //   quickfix   the light-bulb menu on the disputed top speed offers "Use the source's value"; applying it
 //              turns "88 km/h" into "60 km/h" in the editor
+//   html-source a saved web page added to the corpus: the hover cites its outlet; its link opens the extracted text
 //   walkthrough "Corroborate: Get Started" opens the walkthrough with its four steps (ui-walkthrough.png)
 //   statusbar  the status bar item "Corroborate: ✓ 1 ⚠ 2 ? 1" shows the claim counts (1 supported, 2 warnings, 1 unsupported), and
 //              after the fix follows the new verdicts (2, 1, 1)
@@ -21,7 +22,7 @@
 // Usage: node scripts/e2e/ui-smoke.mjs [--vsix path] [--keep]
 // Environment: CODE_SERVER_BIN, CHROMIUM_BIN, UI_STEP_TIMEOUT (ms per wait, default 45000).
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -442,6 +443,49 @@ try {
     for (const step of steps) await page.locator('.gettingStartedContainer .getting-started-step', { hasText: step }).first().waitFor({ timeout: STEP });
     await page.screenshot({ path: join(outDir, 'ui-walkthrough.png') }).catch(() => {});
     return `Welcome page shows "Get started with Corroborate" and ${steps.length} steps`;
+  });
+
+  // A saved web page as a source: written into the corpus while the editor runs, the hover of a
+  // draft sentence it states names the page's outlet, and its link opens the extracted text (no markup).
+  await check('html-source', async () => {
+    needsDiagnostics();
+    const fact = 'The new Narva river bridge carries 14,000 cars a day since it opened in May 2024.';
+    writeFileSync(join(ws, 'corpus', 'bridge-opening.html'), '<!DOCTYPE html><html lang="en"><head><title>Bridge opens | Baltic Daily</title>'
+      + '<meta property="og:site_name" content="Baltic Daily"><meta property="article:published_time" content="2024-05-02T09:00:00Z">'
+      + '<script>var tracking = 1;</script></head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav><article><h1>Bridge opens</h1>'
+      + '<p>Engineers finished the crossing after three years of work on both banks of the river.</p>'
+      + `<p>${fact}</p></article><footer>Subscribe to our newsletter.</footer></body></html>`);
+    writeFileSync(join(ws, 'bridge.md'), `# Bridge\n\n${fact}\n`);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: STEP });
+    await input.fill('bridge.md');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'bridge.md' }).first().waitFor({ timeout: STEP });
+    await page.keyboard.press('Enter');
+    const target = lineWith('Narva river bridge').locator('span span', { hasText: /Narva/ }).first();
+    await target.waitFor({ timeout: STEP });
+    const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'Baltic Daily' });
+    // The watcher indexes the new page; hover until the hover cites it.
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const box = await target.boundingBox();
+      await page.mouse.move(5, 5);
+      await page.mouse.move(box.x + 5, box.y + box.height / 2);
+      await page.mouse.move(box.x + 30, box.y + box.height / 2);
+      if (await hover.first().waitFor({ timeout: 4_000 }).then(() => true, () => false)) break;
+      if (Date.now() > deadline) throw new Error('no hover citing Baltic Daily');
+    }
+    await shot('html-hover');
+    await hover.first().locator('a', { hasText: 'Baltic Daily' }).first().click();
+    const tab = page.locator('.tabs-container .tab', { hasText: 'bridge-opening.html' }).first();
+    await tab.waitFor({ timeout: STEP });
+    const sourceEditor = page.locator('.editor-instance .monaco-editor', { has: page.locator('.view-line', { hasText: 'Narva river bridge' }) }).first();
+    await sourceEditor.waitFor({ timeout: STEP });
+    const text = (await sourceEditor.locator('.view-lines').innerText()).replace(/\s+/g, ' ');
+    await page.screenshot({ path: join(outDir, 'ui-html-source.png') }).catch(() => {});
+    for (const junk of ['tracking', 'Subscribe', '<p>']) if (text.includes(junk)) throw new Error(`"${junk}" in the extracted text: ${text}`);
+    return `hover cites Baltic Daily; bridge-opening.html opened as extracted text: ${text.slice(0, 100)}`;
   });
 
   await exit(results.every((r) => r.ok) ? 0 : 1);
