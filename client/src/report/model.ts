@@ -201,6 +201,17 @@ export type HostMessage = { type: 'update'; model: ReportModel; notice?: string 
 const isIndex = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 const isKey = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.length <= 256;
 
+/**
+ * The draft a restored report belongs to (after a window reload VS Code hands
+ * back the page's saved state): the URI of its last model, when it is a file or
+ * untitled document's; anything else is `undefined` (the panel is closed).
+ */
+export function draftOfSavedState(state: unknown): string | undefined {
+  const model = (state as { model?: { uri?: unknown } } | null | undefined)?.model;
+  const uri = model && typeof model.uri === 'string' ? model.uri : undefined;
+  return uri && /^(?:file|untitled|vscode-remote):/.test(uri) && uri.length < 4096 ? uri : undefined;
+}
+
 /** Only known message types with well-formed fields; anything else is `undefined` (and ignored). */
 export function parseWebviewMessage(value: unknown): WebviewMessage | undefined {
   if (typeof value !== 'object' || value === null) return undefined;

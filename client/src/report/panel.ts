@@ -18,7 +18,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ClaimsRequest, ClientCommands, type ClaimsParams, type ClaimsResult, type OpenSourceArgs } from '../../../server/src/lsp/protocol.js';
 import { nonce, reportHtml } from './html.js';
-import { buildModel, fileName, parseWebviewMessage, reportTitle, rowFor, type HostMessage, type ReportModel, type WebviewMessage } from './model.js';
+import { buildModel, draftOfSavedState, fileName, parseWebviewMessage, reportTitle, rowFor, type HostMessage, type ReportModel, type WebviewMessage } from './model.js';
 
 const VIEW_TYPE = 'corroborate.claimReport';
 /** Pause after the last diagnostics or text change before asking for the claims again. */
@@ -36,17 +36,20 @@ class ReportPanel implements vscode.Disposable {
   #sequence = 0;
   #disposed = false;
 
-  constructor(draft: vscode.Uri, extensionUri: vscode.Uri, client: LanguageClient, output: vscode.LogOutputChannel, onDispose: () => void) {
+  /** `restored`: a panel VS Code brings back after a window reload (see ClaimReports' serializer). */
+  constructor(draft: vscode.Uri, extensionUri: vscode.Uri, client: LanguageClient, output: vscode.LogOutputChannel, onDispose: () => void, restored?: vscode.WebviewPanel) {
     this.draft = draft;
     this.#client = client;
     this.#output = output;
     const media = vscode.Uri.joinPath(extensionUri, 'media');
-    this.panel = vscode.window.createWebviewPanel(
-      VIEW_TYPE,
-      reportTitle(draft.toString()),
-      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-      { enableScripts: true, localResourceRoots: [media], enableFindWidget: true },
-    );
+    const options = { enableScripts: true, localResourceRoots: [media], enableFindWidget: true };
+    this.panel =
+      restored ??
+      vscode.window.createWebviewPanel(VIEW_TYPE, reportTitle(draft.toString()), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, options);
+    if (restored) {
+      restored.webview.options = options;
+      restored.title = reportTitle(draft.toString());
+    }
     const webview = this.panel.webview;
     webview.html = reportHtml({
       cspSource: webview.cspSource,
@@ -185,6 +188,19 @@ export class ClaimReports implements vscode.Disposable {
       }),
       vscode.workspace.onDidOpenTextDocument((document) => this.#panels.get(document.uri.toString())?.schedule()),
       vscode.workspace.onDidCloseTextDocument((document) => this.#panels.get(document.uri.toString())?.schedule()),
+      // After a window reload, the reports that were open come back pinned to their drafts.
+      vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
+        deserializeWebviewPanel: async (panel, state) => {
+          const draft = draftOfSavedState(state);
+          if (!draft || this.#panels.has(draft)) {
+            panel.dispose();
+            return;
+          }
+          const restored = new ReportPanel(vscode.Uri.parse(draft), this.#extensionUri, this.#client, this.#output, () => this.#panels.delete(draft), panel);
+          this.#panels.set(draft, restored);
+          await restored.refresh();
+        },
+      }),
     ];
   }
 

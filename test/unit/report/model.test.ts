@@ -8,6 +8,7 @@ import type { ClaimJson, ClaimsResult, EvidenceJson } from '../../../server/src/
 import { nonce, reportHtml } from '../../../client/src/report/html.js';
 import {
   buildModel,
+  draftOfSavedState,
   parseFilter,
   parseWebviewMessage,
   reportTitle,
@@ -221,4 +222,12 @@ describe('claim report: style sheet', () => {
     assert.match(css, /overflow-wrap:\s*anywhere/);
     assert.match(css, /@media \(max-width: 720px\)/);
   });
+});
+
+test('a report restored after a window reload finds its draft in the saved state, and only a document URI', () => {
+  assert.equal(draftOfSavedState({ filter: [], scrollY: 0, model: { uri: 'file:///ws/draft.md', rows: [] } }), 'file:///ws/draft.md');
+  assert.equal(draftOfSavedState({ model: { uri: 'untitled:Untitled-1' } }), 'untitled:Untitled-1');
+  for (const state of [undefined, null, {}, { model: {} }, { model: { uri: 42 } }, { model: { uri: 'command:corroborate.disable' } }, { model: { uri: 'https://example.com/x.md' } }]) {
+    assert.equal(draftOfSavedState(state), undefined, JSON.stringify(state));
+  }
 });
