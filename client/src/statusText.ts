@@ -40,7 +40,8 @@ export function statusView(state: StatusState): StatusView {
     case 'indexing': {
       const progress = state.total > 0 ? `${number(state.done)} of ${number(state.total)} sources` : 'reading the corpus';
       return {
-        text: '$(sync~spin) Corroborate: indexing…',
+        // No spinner: the window progress ("Corroborate: indexing 340/1,000 sources") is the one progress indicator.
+        text: 'Corroborate: indexing…',
         accessibleLabel: `Corroborate is indexing the corpus: ${progress}`,
         tooltip: [`**Corroborate** is indexing the corpus (${progress}).`, 'Verdicts follow when it is done.'],
       };

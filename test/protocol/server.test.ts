@@ -453,12 +453,12 @@ describe('protocol: multi-root and indexing', () => {
     const ended = harness.progress.filter((value) => (value as { kind: string }).kind === 'end').length;
     if (ended < 2) assert.match(hoverText(hover), /indexing/i, 'a hover during indexing says so instead of waiting');
     await harness.waitFor('progress end for both folders', () => harness.progress.filter((value) => (value as { kind: string }).kind === 'end').length >= 2);
-    const begin = harness.progress.find((value) => (value as { kind: string }).kind === 'begin') as { title: string };
-    assert.equal(begin.title, 'Corroborate: indexing');
-    for (const value of harness.progress) {
-      const message = (value as { message?: string }).message;
-      if (message !== undefined) assert.match(message, /^(?:reading [\d,]+ files|[\d,]+\/[\d,]+ sources)$/);
-    }
+    // VS Code shows "<title>: <message>", so the one indicator reads "Corroborate: indexing 340/1,000 sources".
+    const begin = harness.progress.find((value) => (value as { kind: string }).kind === 'begin') as { title: string; message?: string };
+    assert.equal(begin.title, 'Corroborate');
+    assert.equal(begin.message, 'indexing…');
+    const messages = harness.progress.flatMap((value) => ((value as { kind: string }).kind === 'report' ? [(value as { message?: string }).message] : []));
+    for (const message of messages) assert.match(String(message), /^indexing(?:: reading [\d,]+ files| [\d,]+\/[\d,]+ sources)$/);
   });
 
   test('each workspace folder has its own corpus and watchers', async () => {

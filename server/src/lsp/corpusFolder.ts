@@ -387,7 +387,7 @@ export class CorpusFolder {
         if (entry.kind === 'problem') walkProblems.set(entry.problem.path, entry.problem);
         else items.push(entry);
         if (Date.now() - sliceStart > SLICE_MS) {
-          progress.report(0, 0, `reading ${items.length.toLocaleString('en-US')} files`);
+          progress.report(0, 0, `indexing: reading ${items.length.toLocaleString('en-US')} files`);
           await yieldToEventLoop();
           sliceStart = Date.now();
         }
@@ -422,7 +422,7 @@ export class CorpusFolder {
             const now = Date.now();
             if (now - lastReport < STATUS_INTERVAL_MS) return;
             lastReport = now;
-            progress.report(done, total, `${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} sources`);
+            progress.report(done, total, `indexing ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} sources`);
             this.#sendStatus('indexing', done, total, false, engine);
           },
         },

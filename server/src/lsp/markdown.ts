@@ -46,18 +46,23 @@ export function sourceLink(view: EvidenceView, sourceDocuments = false): string 
   return `${view.uri.replace(/\(/g, '%28').replace(/\)/g, '%29')}#L${view.line + 1}`;
 }
 
-function evidenceBlock(view: EvidenceView, sourceDocuments: boolean): string {
+/**
+ * One source in a hover: `- [Times, 2023-09-12](link) · train.md, line 7: “quote”`.
+ * The value it gives is the heading of its group, so it is not repeated here;
+ * the language is named only when it differs from the draft sentence's.
+ */
+function evidenceLine(view: EvidenceView, sourceDocuments: boolean, draftLang: string): string {
   const where = `[${escapeMarkdown(view.label)}](${sourceLink(view, sourceDocuments)})`;
   // The line is one of the extracted text for HTML, PDF and DOCX files.
   const place = `${escapeMarkdown(view.fileName)}, ${view.format ? `line ${view.line + 1} of its text` : `line ${view.line + 1}`}`;
-  const extra = [view.lang && view.lang !== 'und' ? view.lang : undefined].filter((part): part is string => !!part).map(escapeMarkdown);
-  const detail = view.detail ? ` — says **${escapeMarkdown(view.detail)}**` : '';
-  return `> ${escapeMarkdown(view.quote)}\n\n— ${[where, place, ...extra].join(' · ')}${detail}`;
+  const lang = view.lang && view.lang !== 'und' && view.lang !== draftLang ? ` · ${escapeMarkdown(view.lang)}` : '';
+  return `- ${where} · ${place}${lang}: “${escapeMarkdown(view.quote)}”`;
 }
 
-function group(title: string, views: EvidenceView[], sourceDocuments: boolean): string[] {
+function group(title: string, views: EvidenceView[], sourceDocuments: boolean, draftLang: string): string[] {
   if (views.length === 0) return [];
-  return [`**${title}**`, ...views.map((view) => evidenceBlock(view, sourceDocuments))];
+  const count = views.length === 1 ? '1 source' : `${views.length} sources`;
+  return [`**${title}** (${count})`, views.map((view) => evidenceLine(view, sourceDocuments, draftLang)).join('\n')];
 }
 
 export interface HoverContext {
@@ -68,43 +73,44 @@ export interface HoverContext {
   sourceDocuments?: boolean;
 }
 
+const IGNORED_NOTE: Record<IgnoreReason, string> = {
+  decision: ' (ignored: .corroborate/decisions.json)',
+  inline: ' (ignored here)',
+  block: ' (ignored: corroborate-off)',
+  pattern: ' (ignored: an ignore pattern of .corroborate.json)',
+};
+
+/**
+ * The hover of a judged sentence. The editor shows the diagnostic's message in
+ * the same hover, so this gives the evidence behind it and never the message
+ * again: the sources that say it; for a contradiction or a dispute, the
+ * sources grouped by the value each gives (the draft's side first in a dispute).
+ */
 export function hoverMarkdown(claim: ClaimResult, context: HoverContext): string {
   const views = claim.evidence.map((item) => evidenceView(item, context.folderPath));
   const supports = views.filter((view) => view.stance === 'supports');
   const contradicts = views.filter((view) => view.stance === 'contradicts');
-  const ignored =
-    context.ignored === 'decision'
-      ? ' (ignored: .corroborate/decisions.json)'
-      : context.ignored === 'inline'
-        ? ' (ignored here)'
-        : context.ignored === 'block'
-          ? ' (ignored: corroborate-off)'
-          : context.ignored === 'pattern'
-            ? ' (ignored: an ignore pattern of .corroborate.json)'
-            : '';
-  // The editor shows the diagnostic's message in the same hover: this part gives
-  // the evidence behind it, never the message again.
+  const ignored = context.ignored ? IGNORED_NOTE[context.ignored] : '';
   const parts: string[] = [`**Corroborate: ${VERDICT_LABEL[claim.verdict].toLowerCase()}**${ignored}`];
   const links = context.sourceDocuments ?? false;
-  if (claim.verdict === 'disputed') {
-    parts.push(...group(`Agrees with the draft (${supports.length})`, supports, links));
-    for (const [value, side] of byValue(contradicts)) parts.push(...group(`Says ${escapeMarkdown(value)} (${side.length})`, side, links));
+  const lang = claim.lang;
+  const agreeing = group(claim.verdict === 'supported' ? 'Supported by' : 'Agrees with the draft', supports, links, lang);
+  const disagreeing = [...byValue(contradicts)].flatMap(([value, side]) => group(`Says ${escapeMarkdown(value)}`, side, links, lang));
+  if (views.length === 0) {
+    if (!ignored && claim.verdict === 'unsupported') parts.push('_Add a source to the corpus, or record that this needs none (quick fix *Ignore this claim*)._');
   } else if (claim.verdict === 'contradicted') {
-    for (const [value, side] of byValue(contradicts)) parts.push(...group(`Says ${escapeMarkdown(value)} (${side.length})`, side, links));
-    parts.push(...group(`Agrees with the draft (${supports.length})`, supports, links));
-  } else if (views.length === 0) {
-    parts.push(ignored ? '' : '_Add a source to the corpus, or record that this needs none (quick fix *Ignore this claim*)._');
+    parts.push(...disagreeing, ...agreeing);
   } else {
-    parts.push(...group(`Sources (${views.length})`, views, links));
+    parts.push(...agreeing, ...disagreeing);
   }
-  return parts.filter(Boolean).join('\n\n');
+  return parts.join('\n\n');
 }
 
 /** Contradicting evidence grouped by the value each source gives, in order of first appearance. */
 function byValue(views: EvidenceView[]): Map<string, EvidenceView[]> {
   const groups = new Map<string, EvidenceView[]>();
   for (const view of views) {
-    const value = view.detail ?? 'another value';
+    const value = view.detail ?? 'otherwise';
     groups.set(value, [...(groups.get(value) ?? []), view]);
   }
   return groups;

@@ -133,10 +133,11 @@ export class World {
     if (!this.capabilities.workDoneProgress) return none;
     try {
       const reporter = await this.connection.window.createWorkDoneProgress();
-      reporter.begin(`Corroborate: ${title}`, 0, undefined, false);
+      // VS Code shows window progress as "<title>: <message>": "Corroborate: indexing 340/1,000 sources".
+      reporter.begin('Corroborate', 0, `${title}…`, false);
       return {
-        report: (done, total, message) =>
-          total > 0 ? reporter.report(Math.floor((done / total) * 100), message) : reporter.report(message),
+        // Always with a percentage: the VS Code client drops a message without one once begin had one.
+        report: (done, total, message) => reporter.report(total > 0 ? Math.floor((done / total) * 100) : 0, message),
         done: () => reporter.done(),
       };
     } catch (error) {

@@ -27,7 +27,7 @@ test('counts: ignored claims and skipped files are mentioned only when there are
 
 test('indexing, off, no corpus and waiting each say so in words', () => {
   const indexing = statusView({ kind: 'indexing', done: 340, total: 1000 });
-  assert.equal(indexing.text, '$(sync~spin) Corroborate: indexing…');
+  assert.equal(indexing.text, 'Corroborate: indexing…', 'no second spinner beside the window progress');
   assert.match(indexing.accessibleLabel, /340 of 1,000 sources/);
   assert.match(statusView({ kind: 'indexing', done: 0, total: 0 }).accessibleLabel, /reading the corpus/);
   assert.equal(statusView({ kind: 'off' }).text, '$(circle-slash) Corroborate: off');
