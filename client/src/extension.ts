@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerCommands } from './commands.js';
-import { isEnabled, registerOnboarding } from './onboarding.js';
+import { isCitationAction, isEnabled, registerOnboarding, WALKTHROUGH_EVENTS } from './onboarding.js';
 import { registerSourceDocuments } from './sourceDocuments.js';
 import { StatusBar } from './status.js';
 import { ServerCommands, type InitializationOptions } from '../../server/src/lsp/protocol.js';
@@ -74,7 +74,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corrob
       // Untrusted workspaces never write the decisions file (see package.json capabilities).
       provideCodeActions: async (document, range, context, token, next) => {
         const actions = await next(document, range, context, token);
-        if (vscode.workspace.isTrusted || !actions) return actions;
+        if (!actions) return actions;
+        // Inserting a citation completes the walkthrough's last step (a command VS Code runs after the edit).
+        for (const action of actions) {
+          if (action instanceof vscode.CodeAction && !action.command && isCitationAction(action.title)) {
+            action.command = { title: action.title, command: WALKTHROUGH_EVENTS.citationInserted };
+          }
+        }
+        if (vscode.workspace.isTrusted) return actions;
         const commandOf = (action: vscode.Command | vscode.CodeAction) =>
           action instanceof vscode.CodeAction ? action.command?.command : action.command;
         return actions.filter((action) => commandOf(action) !== ServerCommands.ignoreClaim);

@@ -13,6 +13,22 @@ import type { StatusBar } from './status.js';
 export const WALKTHROUGH_ID = 'corroborate.corroborate#gettingStarted';
 const NO_CORPUS_HINT_KEY = 'corroborate.noCorpusHintShown';
 
+/**
+ * What completes the walkthrough's steps besides their own commands (package.json
+ * completionEvents): context keys set when a corpus was found and when a draft
+ * was checked, and a command run after a citation was inserted.
+ */
+export const WALKTHROUGH_EVENTS = {
+  corpusFound: 'corroborate.corpusFound',
+  draftChecked: 'corroborate.draftChecked',
+  citationInserted: 'corroborate.citationInserted',
+} as const;
+
+/** The quick fix that inserts a citation (server/src/lsp/convert.ts titles it "Insert citation: <source>"). */
+export function isCitationAction(title: string): boolean {
+  return title.startsWith('Insert citation');
+}
+
 export function isEnabled(): boolean {
   return vscode.workspace.getConfiguration('corroborate').get<boolean>('enable', true) !== false;
 }
@@ -54,7 +70,22 @@ export function registerOnboarding(context: vscode.ExtensionContext, client: Lan
     else if (answer === 'Open Walkthrough') await vscode.commands.executeCommand(ClientCommands.openWalkthrough);
   };
   status.enabled = isEnabled();
+  const found = new Map<string, boolean>();
+  let checked = false;
+  const setContext = (key: string, value: boolean) => void vscode.commands.executeCommand('setContext', key, value);
   return [
+    status.onCorpusStatus((params) => {
+      if (params.state !== 'ready') return;
+      found.set(params.folder, !params.missing);
+      setContext(WALKTHROUGH_EVENTS.corpusFound, [...found.values()].some(Boolean));
+    }),
+    status.onDraftStatus(() => {
+      if (checked) return;
+      checked = true;
+      setContext(WALKTHROUGH_EVENTS.draftChecked, true);
+    }),
+    // Runs after VS Code applied the citation's edit (see extension.ts); it only marks the walkthrough step done.
+    vscode.commands.registerCommand(WALKTHROUGH_EVENTS.citationInserted, () => undefined),
     vscode.commands.registerCommand(ClientCommands.enable, () => setEnabled(true)),
     vscode.commands.registerCommand(ClientCommands.disable, () => setEnabled(false)),
     vscode.commands.registerCommand(ClientCommands.chooseCorpus, chooseCorpus),

@@ -5,7 +5,7 @@
  */
 
 import * as vscode from 'vscode';
-import { statusView, type StatusState } from './statusText.js';
+import { statusView, type StatusState, type StatusView } from './statusText.js';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
   ClientCommands,
@@ -29,12 +29,15 @@ export class StatusBar implements vscode.Disposable {
   readonly #onCorpusStatus = new vscode.EventEmitter<CorpusStatusParams>();
   /** Every corpus status from the server (the extension offers a folder when none exists). */
   readonly onCorpusStatus = this.#onCorpusStatus.event;
+  readonly #onDraftStatus = new vscode.EventEmitter<StatusParams>();
+  /** Every check of a draft (the walkthrough's "Check a draft" step completes on the first). */
+  readonly onDraftStatus = this.#onDraftStatus.event;
 
   constructor(client: LanguageClient) {
     this.#client = client;
     this.#item.name = 'Corroborate';
     this.#item.command = ClientCommands.showReport;
-    this.#disposables.push(this.#onCorpusStatus);
+    this.#disposables.push(this.#onCorpusStatus, this.#onDraftStatus);
     this.#disposables.push(
       vscode.window.onDidChangeActiveTextEditor(() => this.render()),
       vscode.workspace.onDidCloseTextDocument((document) => this.#byUri.delete(document.uri.toString())),
@@ -46,6 +49,7 @@ export class StatusBar implements vscode.Disposable {
       this.#client.onNotification(StatusNotification.method, (params: StatusParams) => {
         this.#byUri.set(params.uri, params);
         this.render();
+        this.#onDraftStatus.fire(params);
       }),
       this.#client.onNotification(CorpusStatusNotification.method, (params: CorpusStatusParams) => {
         if (params.state === 'indexing') this.#indexing.set(params.folder, params);
@@ -95,6 +99,12 @@ export class StatusBar implements vscode.Disposable {
       problems: corpora.reduce((sum, corpus) => sum + corpus.problems, 0),
       indexedAt: this.#indexedAt,
     };
+  }
+
+  /** What the item shows for the active editor (undefined: hidden), for tests. */
+  view(): StatusView | undefined {
+    const state = this.state();
+    return state && statusView(state);
   }
 
   render(): void {

@@ -10,6 +10,8 @@
 //   report-restore after a window reload the claim report comes back with its rows
 //   html-source a saved web page added to the corpus: the hover cites its outlet; its link opens the extracted text
 //   walkthrough "Corroborate: Get Started" opens the walkthrough with its four steps (ui-walkthrough.png)
+//   walkthrough-progress  "Open a corpus folder" and "Check a draft" are ticked off (a corpus was found, the draft checked)
+//   status-tooltip  hovering the status item explains each count and the corpus with its index time (ui-status.png)
 //   statusbar  the status bar item "Corroborate: ✓ 1 ⚠ 2 ? 1" shows the claim counts (1 supported, 2 warnings, 1 unsupported), and
 //              after the fix follows the new verdicts (2, 1, 1)
 //   report-*   "Corroborate: Show Claim Report" (command palette) opens the webview "Claims — draft.md"
@@ -177,6 +179,37 @@ try {
     return text.slice(0, 160);
   });
 
+  // Hovering the status item explains each count and names the corpus with its index time (ui-status.png).
+  async function statusTooltip(item) {
+    await page.mouse.move(5, 5);
+    const box = await item.boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.move(box.x + box.width / 2 + 2, box.y + box.height / 2);
+    const tooltip = page.locator('.monaco-hover:not(.hidden)', { hasText: 'indexed at' }).first();
+    await tooltip.waitFor({ timeout: STEP });
+    const text = (await tooltip.innerText()).replace(/\s+/g, ' ');
+    await page.screenshot({ path: join(outDir, 'ui-status.png') }).catch(() => {});
+    await page.mouse.move(5, 5);
+    for (const want of [/1 supported: a source says it/, /1 contradicted \(a source says otherwise\), 1 disputed \(the sources disagree\)/, /1 unsupported: no source says it/, /Corpus: [\d,]+ source documents?, indexed at \d\d:\d\d/]) {
+      if (!want.test(text)) throw new Error(`tooltip lacks ${want}: ${text}`);
+    }
+    return text.slice(0, 200);
+  }
+
+  // By now a corpus was found and the draft checked: the walkthrough ticks those two steps off.
+  async function walkthroughProgress() {
+    const done = async (title) => {
+      const step = page.locator('.gettingStartedContainer .getting-started-step', { hasText: title }).first();
+      const html = await step.evaluate((el) => `${el.className} ${el.innerHTML}`);
+      return /\bcomplete\b/.test(html);
+    };
+    const steps = ['Open a corpus folder', 'Check a draft', 'Read a verdict', 'Insert a citation'];
+    const states = [];
+    for (const step of steps) states.push(`${step}: ${(await done(step)) ? 'done' : 'open'}`);
+    if (!(await done('Open a corpus folder')) || !(await done('Check a draft'))) throw new Error(`steps not ticked off: ${states.join('; ')}`);
+    return states.join('; ');
+  }
+
   // The fixture has 1 supported, 2 contradicted/disputed and 1 unsupported claim: "$(check) 1 $(warning) 2 $(question) 1".
   const statusItem = page.locator('.statusbar-item', { has: page.locator('.codicon-check') }).first();
   async function statusShows(re, shotName) {
@@ -196,6 +229,7 @@ try {
     if (!/1 supported, 2 contradicted or disputed, 1 unsupported/.test(shown)) throw new Error(`accessible name: ${shown}`);
     return shown;
   });
+  await check('status-tooltip', () => statusTooltip(statusItem));
 
   await check('quickfix', async () => {
     needsDiagnostics();
@@ -461,6 +495,7 @@ try {
     await page.screenshot({ path: join(outDir, 'ui-walkthrough.png') }).catch(() => {});
     return `Welcome page shows "Get started with Corroborate" and ${steps.length} steps`;
   });
+  await check('walkthrough-progress', walkthroughProgress);
 
   // A saved web page as a source: written into the corpus while the editor runs, the hover of a
   // draft sentence it states names the page's outlet, and its link opens the extracted text (no markup).

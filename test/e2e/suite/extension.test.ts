@@ -227,6 +227,14 @@ suite('Corroborate in a real VS Code', function () {
       if (!matches()) {
         await waitForDiagnostics(draft, () => Boolean(matches()), `expected status counts ${JSON.stringify(expected)}, got ${JSON.stringify(counts())}`);
       }
+      // The item names itself and spells the counts out; its tooltip explains each count and the corpus.
+      const view = holder.view?.();
+      if (view) {
+        assert.equal(view.text, 'Corroborate: $(check) 1 $(warning) 2 $(question) 1');
+        assert.equal(view.accessibleLabel, 'Corroborate: 1 supported, 2 contradicted or disputed, 1 unsupported');
+        assert.match(view.tooltip.join('\n'), /1 contradicted \(a source says otherwise\), 1 disputed \(the sources disagree\)/);
+        assert.match(view.tooltip.join('\n'), /Corpus: [\d,]+ source documents?, indexed at \d\d:\d\d/);
+      }
     });
 
     test('Reindex runs and the verdicts come back', async () => {
@@ -251,10 +259,36 @@ suite('Corroborate in a real VS Code', function () {
       assert.notEqual(api?.statusBar?.state()?.kind, 'off');
     });
 
-    test('the walkthrough is contributed with its four steps', () => {
+    test('the walkthrough is contributed with its four steps, each completed by an event', () => {
       const walkthroughs = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON?.contributes?.walkthroughs ?? [];
       assert.deepEqual(walkthroughs.map((w: { id: string }) => w.id), ['gettingStarted']);
-      assert.deepEqual(walkthroughs[0].steps.map((step: { title: string }) => step.title), ['Open a corpus folder', 'Check a draft', 'Read a verdict', 'Insert a citation']);
+      const steps = walkthroughs[0].steps as { title: string; completionEvents?: string[] }[];
+      assert.deepEqual(steps.map((step) => step.title), ['Open a corpus folder', 'Check a draft', 'Read a verdict', 'Insert a citation']);
+      for (const step of steps) assert.ok((step.completionEvents ?? []).length > 0, `"${step.title}" has no completion event`);
+    });
+
+    test('Corroborate: Get Started opens the walkthrough in an editor tab', async () => {
+      const tabs = () => vscode.window.tabGroups.all.flatMap((group) => group.tabs);
+      const before = new Set(tabs());
+      await vscode.commands.executeCommand('corroborate.openWalkthrough');
+      const deadline = Date.now() + 15_000;
+      let opened: vscode.Tab[] = [];
+      while (Date.now() < deadline && opened.length === 0) {
+        opened = tabs().filter((tab) => !before.has(tab) && /welcome|walkthrough|get started/i.test(tab.label));
+        if (opened.length === 0) await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      assert.ok(opened.length > 0, `no walkthrough tab; tabs: ${tabs().map((tab) => tab.label).join(', ')}`);
+      await vscode.window.tabGroups.close(opened);
+      await vscode.window.showTextDocument(draft, { preview: false });
+    });
+
+    test('the Insert citation quick fix completes the walkthrough step (it runs corroborate.citationInserted after its edit)', async () => {
+      requireChecked();
+      const action = await codeAction(draft, SUPPORTED, /insert citation/i);
+      assert.ok(action.edit, 'the citation comes as an edit');
+      assert.equal(action.command?.command, 'corroborate.citationInserted');
+      const commands = await vscode.commands.getCommands(true);
+      assert.ok(commands.includes('corroborate.citationInserted'), 'the command is registered, so running it after the edit cannot fail');
     });
   });
 
