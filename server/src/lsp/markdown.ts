@@ -52,9 +52,12 @@ export function sourceLink(view: EvidenceView, sourceDocuments = false): string 
  * the language is named only when it differs from the draft sentence's.
  */
 function evidenceLine(view: EvidenceView, sourceDocuments: boolean, draftLang: string): string {
-  const where = `[${escapeMarkdown(view.label)}](${sourceLink(view, sourceDocuments)})`;
+  // A source without metadata is named by its file: the file name is then said once.
+  const byFile = view.label === view.fileName || view.label === view.fileName.replace(/\.[^.]*$/, '');
+  const where = `[${escapeMarkdown(byFile ? view.fileName : view.label)}](${sourceLink(view, sourceDocuments)})`;
   // The line is one of the extracted text for HTML, PDF and DOCX files.
-  const place = `${escapeMarkdown(view.fileName)}, ${view.format ? `line ${view.line + 1} of its text` : `line ${view.line + 1}`}`;
+  const line = view.format ? `line ${view.line + 1} of its text` : `line ${view.line + 1}`;
+  const place = byFile ? line : `${escapeMarkdown(view.fileName)}, ${line}`;
   const lang = view.lang && view.lang !== 'und' && view.lang !== draftLang ? ` · ${escapeMarkdown(view.lang)}` : '';
   return `- ${where} · ${place}${lang}: “${escapeMarkdown(view.quote)}”`;
 }

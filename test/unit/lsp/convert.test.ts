@@ -125,7 +125,7 @@ describe('hover and report', () => {
         '**Corroborate: supported**',
         '**Supported by** (2 sources)',
         '- [Times, 2023-09-12](file:///ws/corpus/train.md#L9) · train.md, line 9: “It has ninety cars.”\n' +
-          '- [trein](file:///ws/corpus/nl/trein.md#L3) · trein.md, line 3 · nl: “Het heeft negentig wagons.”',
+          '- [trein.md](file:///ws/corpus/nl/trein.md#L3) · line 3 · nl: “Het heeft negentig wagons.”',
       ].join('\n\n'),
     );
   });
@@ -161,7 +161,7 @@ describe('hover and report', () => {
         '- [Times, 2023-09-12](file:///ws/corpus/b.md#L5) · b.md, line 5: “It does 60 km/h.”\n' +
           '- [“Speed”](file:///ws/corpus/d.md#L3) · d.md, line 3: “It reached 60 km/h.”',
         '**Says 70 km/h** (1 source)',
-        '- [c](file:///ws/corpus/c.md#L7) · c.md, line 7: “Top speed: 70 km/h.”',
+        '- [c.md](file:///ws/corpus/c.md#L7) · line 7: “Top speed: 70 km/h.”',
       ].join('\n\n'),
     );
     assert.ok(!text.includes('Check before publishing') && !text.includes('the sources disagree'), text);
