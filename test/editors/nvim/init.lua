@@ -101,7 +101,7 @@ local function run()
   local text = hover and hover.contents and (hover.contents.value or hover.contents) or ''
   if type(text) ~= 'string' then text = vim.inspect(text) end
   record('hover shows the citation', text:find('train.md', 1, true) ~= nil and text:find('ninety carriages', 1, true) ~= nil,
-    text:sub(1, 200))
+    vim.fn.strcharpart(text, 0, 200))  -- characters, not bytes: a cut UTF-8 sequence breaks json_encode
 
   local contradicted = with_code(buf, 'contradicted')
   local fixed = false
