@@ -196,7 +196,13 @@ function createParser(): MarkdownIt {
   const rule = (name: string) => inline.__rules__.find((r) => r.name === name)!.fn;
   const wrap = (name: string, onMatch: (state: InlineState, start: number, end: number) => void) => inline.at(name, tracked(rule(name), onMatch));
   const whole = (_state: InlineState, start: number, end: number) => markRange(start, end);
-  for (const name of ['backticks', 'image', 'autolink', 'html_inline', 'linkify', 'footnote_inline', 'footnote_ref', 'shortcode', 'math_inline', 'citation']) wrap(name, whole);
+  // linkify matches at the ':' after the scheme, which the text rule has already read: mask it too.
+  wrap('linkify', (state, start, end) => {
+    let from = start;
+    while (from > 0 && /[A-Za-z0-9.+-]/.test(state.src[from - 1])) from--;
+    markRange(from, end);
+  });
+  for (const name of ['backticks', 'image', 'autolink', 'html_inline', 'footnote_inline', 'footnote_ref', 'shortcode', 'math_inline', 'citation']) wrap(name, whole);
   wrap('escape', (state, start) => {
     const next = state.src[start + 1] ?? '';
     if (next === '\n' || ESCAPABLE.test(next)) markRange(start, start + 1);
@@ -245,9 +251,10 @@ function inlineMarks(md: MarkdownIt, content: string, env: object): Uint8Array {
 // ---------------------------------------------------------------------------
 // Locating inline content in the source
 
-/** Same-length text for the parser: CRLF's CR becomes a space, a lone CR a line feed, NUL U+FFFD (what markdown-it's own normalisation would do, without moving offsets). */
+/** Same-length text for the parser: CRLF's CR becomes a space, a lone CR a line feed, NUL U+FFFD, a leading BOM a space (markdown-it's own normalisation, without moving offsets). */
 function normalizeForParser(text: string): string {
-  let src = text;
+  // A byte order mark is no text: as a space it lets a first line `- item` or `# Title` parse as such.
+  let src = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
   if (src.includes('\r')) src = src.replace(/\r\n?/g, (match) => (match.length === 2 ? ' \n' : '\n'));
   if (src.includes('\0')) src = src.replace(/\0/g, '\ufffd');
   return src;
