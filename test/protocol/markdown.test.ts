@@ -8,18 +8,9 @@ import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { CodeActionRequest, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { applyWorkspaceEdit, Harness, makeWorkspace, pullCapabilities, serverPath } from './harness.js';
+import { applyWorkspaceEdit, Harness, makeWorkspace, pullCapabilities, serverPath, TRAIN_SOURCE } from './harness.js';
 
-const SOURCE = `---
-title: The Armoured Train
-outlet: Example Times
-date: 2023-09-12
----
-
-The armoured train has a top speed of 60 km/h.
-
-The train has ninety carriages.
-`;
+const SOURCE = TRAIN_SOURCE;
 
 const DRAFT = `---
 title: Trip notes

@@ -16,13 +16,10 @@ function summary(text: string): [string, number, number, string][] {
   return segments(text).map((s) => [s.text.replace(/ +/g, ' '), s.start, s.end, s.kind]);
 }
 
-/** Offset of `needle` in `text` (the n-th occurrence), asserting it is there. */
-function offsetOf(text: string, needle: string, nth = 0): number {
-  let at = -1;
-  for (let i = 0; i <= nth; i++) {
-    at = text.indexOf(needle, at + 1);
-    assert.ok(at >= 0, `"${needle}" not in the text`);
-  }
+/** Offset of the first `needle` in `text`, asserting it is there. */
+function offsetOf(text: string, needle: string): number {
+  const at = text.indexOf(needle);
+  assert.ok(at >= 0, `"${needle}" not in the text`);
   return at;
 }
 
@@ -37,13 +34,17 @@ function assertMasking(text: string, masked: string): void {
   }
 }
 
+/** The summary row of the segment that is `original` in `text` (its first occurrence), shown as `shown` once masked. */
+function row(text: string, original: string, shown = original, kind = 'sentence'): [string, number, number, string] {
+  const start = offsetOf(text, original);
+  return [shown, start, start + original.length, kind];
+}
+
 test('inline and display math are masked; a dollar amount is not math', () => {
   const text = 'The speed $v = 60$ km/h and $$E = mc^2$$ hold.\n\n$$\nThe train has 90 carriages.\n- not a list\n$$\n\nIt costs $5 and $10 a ticket.\n';
-  const first = offsetOf(text, 'The speed');
-  const last = offsetOf(text, 'It costs');
   assert.deepEqual(summary(text), [
-    ['The speed km/h and hold.', first, first + 'The speed $v = 60$ km/h and $$E = mc^2$$ hold.'.length, 'sentence'],
-    ['It costs $5 and $10 a ticket.', last, last + 'It costs $5 and $10 a ticket.'.length, 'sentence'],
+    row(text, 'The speed $v = 60$ km/h and $$E = mc^2$$ hold.', 'The speed km/h and hold.'),
+    row(text, 'It costs $5 and $10 a ticket.'),
   ]);
 });
 
@@ -58,12 +59,7 @@ test('shortcodes and template tags are masked, inline and on their own lines', (
     'The train {{ page.speed }} has a gym.{# a comment #}',
     '',
   ].join('\n');
-  const notice = offsetOf(text, 'The train is slow.');
-  const gym = offsetOf(text, 'The train {{');
-  assert.deepEqual(summary(text), [
-    ['The train is slow.', notice, notice + 'The train is slow.'.length, 'sentence'],
-    ['The train has a gym.', gym, gym + 'The train {{ page.speed }} has a gym.'.length, 'sentence'],
-  ]);
+  assert.deepEqual(summary(text), [row(text, 'The train is slow.'), row(text, 'The train {{ page.speed }} has a gym.', 'The train has a gym.')]);
 });
 
 test('footnote definitions are not prose; footnote references and citations are masked', () => {
@@ -77,23 +73,19 @@ test('footnote definitions are not prose; footnote references and citations are 
     '',
     'After the note^[an inline note] it goes on.',
   ].join('\n');
-  const start = offsetOf(text, 'The train');
-  const second = offsetOf(text, 'It is slow');
-  const third = offsetOf(text, 'It is old');
-  const link = offsetOf(text, 'An undefined');
-  const after = offsetOf(text, 'After the note');
   assert.deepEqual(summary(text), [
-    ['The train has 90 carriages.', start, start + 'The train has 90 carriages.'.length, 'sentence'],
-    ['It is slow .', second, second + 'It is slow [@times2023, p. 3].'.length, 'sentence'],
-    ['It is old .', third, third + 'It is old [see @a; -@b].'.length, 'sentence'],
-    ['An undefined marker goes too, a link @x stays a link.', link, link + 'An undefined marker[^x] goes too, [a link @x](http://x.y) stays a link.'.length, 'sentence'],
-    ['After the note it goes on.', after, after + 'After the note^[an inline note] it goes on.'.length, 'sentence'],
+    row(text, 'The train has 90 carriages.'),
+    row(text, 'It is slow [@times2023, p. 3].', 'It is slow .'),
+    row(text, 'It is old [see @a; -@b].', 'It is old .'),
+    row(text, 'An undefined marker[^x] goes too, [a link @x](http://x.y) stays a link.', 'An undefined marker goes too, a link @x stays a link.'),
+    row(text, 'After the note^[an inline note] it goes on.', 'After the note it goes on.'),
   ]);
 });
 
 test('code, HTML, link targets, images, autolinks and bare URLs are masked', () => {
+  const first = 'Run `train --speed 90` now, see [the report](https://example.com/a.b "The Title") or <https://x.y/z> or https://example.com/r.html today.';
   const text = [
-    'Run `train --speed 90` now, see [the report](https://example.com/a.b "The Title") or <https://x.y/z> or https://example.com/r.html today.',
+    first,
     '',
     '![The train has 90 carriages.](train.png) The photo is old.',
     '',
@@ -107,15 +99,11 @@ test('code, HTML, link targets, images, autolinks and bare URLs are masked', () 
     '',
     'A <b>bold</b> claim &amp; more.<!-- corroborate-ignore --> Next one.',
   ].join('\n');
-  const run = offsetOf(text, 'Run');
-  const photo = offsetOf(text, 'The photo');
-  const bold = offsetOf(text, 'A <b>');
-  const next = offsetOf(text, 'Next one.');
   assert.deepEqual(summary(text), [
-    ['Run now, see the report or or today.', run, run + text.split('\n')[0].length, 'sentence'],
-    ['The photo is old.', photo, photo + 'The photo is old.'.length, 'sentence'],
-    ['A bold claim & more.', bold, bold + 'A <b>bold</b> claim &amp; more.'.length, 'sentence'],
-    ['Next one.', next, next + 'Next one.'.length, 'sentence'],
+    row(text, first, 'Run now, see the report or or today.'),
+    row(text, 'The photo is old.'),
+    row(text, 'A <b>bold</b> claim &amp; more.', 'A bold claim & more.'),
+    row(text, 'Next one.'),
   ]);
 });
 
@@ -127,8 +115,7 @@ test('tables: label and figure cells are not claims, a sentence in a cell is, at
     '| Freight | 1,200 | n/a |',
     '',
   ].join('\n');
-  const cell = offsetOf(text, 'The train left');
-  assert.deepEqual(summary(text), [['The train left Pyongyang on Sunday.', cell, cell + 'The train left Pyongyang on Sunday.'.length, 'tableCell']]);
+  assert.deepEqual(summary(text), [row(text, 'The train left Pyongyang on Sunday.', undefined, 'tableCell')]);
   assert.equal(isProseCell('60 km/h'), false);
   assert.equal(isProseCell('1,200 (2019)'), false);
   assert.equal(isProseCell('Armoured train'), false);
@@ -137,20 +124,14 @@ test('tables: label and figure cells are not claims, a sentence in a cell is, at
 
 test('block kinds and offsets: headings, nested quotes, list items, task boxes, setext, CRLF', () => {
   const text = '# The *armoured* train #\r\n\r\n> Quoted claim here.\r\n> > Nested quote line.\r\n\r\n- [x] Done item.\r\n- Item with\r\n  lazy line.\r\n\r\nSetext title\r\n---\r\n';
-  const heading = offsetOf(text, 'The *armoured*');
-  const quote = offsetOf(text, 'Quoted');
-  const nested = offsetOf(text, 'Nested');
-  const done = offsetOf(text, 'Done');
-  const item = offsetOf(text, 'Item with');
-  const setext = offsetOf(text, 'Setext');
   assert.deepEqual(summary(text), [
-    ['The armoured train', heading, heading + 'The *armoured* train'.length, 'heading'],
-    ['Quoted claim here.', quote, quote + 'Quoted claim here.'.length, 'quote'],
-    ['Nested quote line.', nested, nested + 'Nested quote line.'.length, 'quote'],
-    ['Done item.', done, done + 'Done item.'.length, 'listItem'],
+    row(text, 'The *armoured* train', 'The armoured train', 'heading'),
+    row(text, 'Quoted claim here.', undefined, 'quote'),
+    row(text, 'Nested quote line.', undefined, 'quote'),
+    row(text, 'Done item.', undefined, 'listItem'),
     // The CR of a CRLF inside a sentence reads as a space like the line feed.
-    ['Item with lazy line.', item, item + 'Item with\r\n  lazy line.'.length, 'listItem'],
-    ['Setext title', setext, setext + 'Setext title'.length, 'heading'],
+    row(text, 'Item with\r\n  lazy line.', 'Item with lazy line.', 'listItem'),
+    row(text, 'Setext title', undefined, 'heading'),
   ]);
 });
 
@@ -160,8 +141,7 @@ test('tabs, NUL and a BOM do not move offsets', () => {
     const original = text.slice(segment.start, segment.end);
     for (let i = 0; i < original.length; i++) if (segment.text[i] !== ' ') assert.equal(segment.text[i], original[i]);
   }
-  const item = offsetOf(text, 'Tabbed');
-  assert.deepEqual(summary(text).slice(0, 1), [['Tabbed item one.', item, item + 'Tabbed item one.'.length, 'listItem']]);
+  assert.deepEqual(summary(text).slice(0, 1), [row(text, 'Tabbed item one.', undefined, 'listItem')]);
 });
 
 test('markdown masking keeps the length, and every segment is its original slice modulo masking', () => {
