@@ -46,6 +46,8 @@ test('inline and display math are masked; a dollar amount is not math', () => {
     row(text, 'The speed $v = 60$ km/h and $$E = mc^2$$ hold.', 'The speed km/h and hold.'),
     row(text, 'It costs $5 and $10 a ticket.'),
   ]);
+  const prices = 'It rose from $5m-$6m to $US5bn and A$3bn.';
+  assert.deepEqual(summary(prices), [row(prices, prices)]);
 });
 
 test('shortcodes and template tags are masked, inline and on their own lines', () => {
@@ -72,6 +74,8 @@ test('footnote definitions are not prose; footnote references and citations are 
     '    A second paragraph of the note.',
     '',
     'After the note^[an inline note] it goes on.',
+    '',
+    'Write to [press a@b.org] for it.',
   ].join('\n');
   assert.deepEqual(summary(text), [
     row(text, 'The train has 90 carriages.'),
@@ -79,6 +83,8 @@ test('footnote definitions are not prose; footnote references and citations are 
     row(text, 'It is old [see @a; -@b].', 'It is old .'),
     row(text, 'An undefined marker[^x] goes too, [a link @x](http://x.y) stays a link.', 'An undefined marker goes too, a link @x stays a link.'),
     row(text, 'After the note^[an inline note] it goes on.', 'After the note it goes on.'),
+    // An e-mail address in brackets is no citation.
+    row(text, 'Write to [press a@b.org] for it.'),
   ]);
 });
 

@@ -144,8 +144,8 @@ const shortcode: InlineRule = (state, silent) => {
   return false;
 };
 
-/** A Pandoc citation `[@key]`, `[see @a, p. 3; -@b]`, or a footnote marker `[^label]` whether or not it is defined. */
-const CITATION = /^\[(?:\^[^\]\s]+|[^\[\]\n]{0,200}?-?@[\p{L}\p{N}_][^\[\]\n]{0,200}?)\](?!\()/u;
+/** A Pandoc citation `[@key]`, `[see @a, p. 3; -@b]` (the `@` after a space or `;`: `[mail a@b.org]` is text), or a footnote marker `[^label]` whether or not it is defined. */
+const CITATION = /^\[(?:\^[^\]\s]+|(?:[^\[\]\n]{0,200}?[\s;])?-?@[\p{L}\p{N}_][^\[\]\n]{0,200}?)\](?!\()/u;
 const citation: InlineRule = (state, silent) => {
   if (state.src.charCodeAt(state.pos) !== 91 /* [ */) return false;
   const next = state.src.charCodeAt(state.pos + 1);
