@@ -1,8 +1,7 @@
 /**
  * The public `corroborate.*` commands. They forward to the server (its
  * `_corroborate.*` commands and custom requests) and show the results; the
- * claim report is a generated Markdown document shown in the Markdown preview,
- * so corpus text never reaches a webview of ours.
+ * claim report is a webview panel beside the draft (report/panel.ts).
  */
 
 import * as vscode from 'vscode';
@@ -10,44 +9,27 @@ import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclien
 import {
   ClientCommands,
   EvidenceAtRequest,
-  ReportRequest,
   ServerCommands,
   type EvidenceAtParams,
   type EvidenceLocation,
   type OpenSourceArgs,
-  type ReportParams,
-  type ReportResult,
 } from '../../server/src/lsp/protocol.js';
-
-const REPORT_SCHEME = 'corroborate-report';
-
-/** Read-only documents with the generated reports (a scheme the language client does not check). */
-class ReportProvider implements vscode.TextDocumentContentProvider {
-  readonly #reports = new Map<string, string>();
-  readonly #changed = new vscode.EventEmitter<vscode.Uri>();
-  readonly onDidChange = this.#changed.event;
-
-  set(uri: vscode.Uri, markdown: string): void {
-    this.#reports.set(uri.toString(), markdown);
-    this.#changed.fire(uri);
-  }
-
-  provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.#reports.get(uri.toString()) ?? '# Claim report\n\nRun "Corroborate: Show Claim Report" on a draft.\n';
-  }
-}
+import { ClaimReports } from './report/panel.js';
+import { sourceDocumentUri } from './sourceDocuments.js';
 
 function isOpenSourceArgs(value: unknown): value is OpenSourceArgs {
   return typeof value === 'object' && value !== null && typeof (value as OpenSourceArgs).uri === 'string' && typeof (value as OpenSourceArgs).line === 'number';
 }
 
-async function openAt(uri: string, line: number, character = 0): Promise<void> {
+async function openAt(uri: string, line: number, character = 0, viewColumn?: number): Promise<void> {
   const position = new vscode.Position(line, character);
-  await vscode.window.showTextDocument(vscode.Uri.parse(uri), { selection: new vscode.Range(position, position), preview: true });
+  const column = typeof viewColumn === 'number' && Number.isInteger(viewColumn) && viewColumn >= 1 && viewColumn <= 9 ? viewColumn : undefined;
+  // HTML, PDF and DOCX evidence: its line is one of the extracted text (sourceDocuments.ts).
+  await vscode.window.showTextDocument(sourceDocumentUri(vscode.Uri.parse(uri)), { selection: new vscode.Range(position, position), preview: true, viewColumn: column });
 }
 
-export function registerCommands(client: LanguageClient, output: vscode.LogOutputChannel): vscode.Disposable[] {
-  const reports = new ReportProvider();
+export function registerCommands(client: LanguageClient, output: vscode.LogOutputChannel, extensionUri: vscode.Uri): vscode.Disposable[] {
+  const reports = new ClaimReports(extensionUri, client, output);
 
   const activeDraft = (): vscode.TextEditor | undefined => {
     const editor = vscode.window.activeTextEditor;
@@ -59,7 +41,7 @@ export function registerCommands(client: LanguageClient, output: vscode.LogOutpu
   };
 
   return [
-    vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports),
+    reports,
 
     vscode.commands.registerCommand(ClientCommands.reindex, async () => {
       await vscode.window.withProgress(
@@ -77,31 +59,14 @@ export function registerCommands(client: LanguageClient, output: vscode.LogOutpu
       });
     }),
 
+    // Answers the report's model (rows and counts) once the server has answered: for tests and other extensions.
     vscode.commands.registerCommand(ClientCommands.showReport, async (target?: vscode.Uri) => {
       const uri = target instanceof vscode.Uri ? target : activeDraft()?.document.uri;
-      if (!uri) return undefined;
-      const params: ReportParams = { uri: uri.toString() };
-      const result = await client.sendRequest<ReportResult | null>(ReportRequest.method, params);
-      if (!result) {
-        void vscode.window.showInformationMessage('Corroborate: no claims to report for this document.');
-        return undefined;
-      }
-      const name = uri.path.slice(uri.path.lastIndexOf('/') + 1) || 'draft';
-      const reportUri = vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/Claim report - ${name}.md`, query: uri.toString() });
-      reports.set(reportUri, result.markdown);
-      try {
-        await vscode.commands.executeCommand('markdown.showPreviewToSide', reportUri);
-      } catch (error) {
-        output.warn(`Markdown preview unavailable (${(error as Error).message}); opening the report as text`);
-        const document = await vscode.workspace.openTextDocument(reportUri);
-        await vscode.languages.setTextDocumentLanguage(document, 'markdown');
-        await vscode.window.showTextDocument(document, { preview: true, viewColumn: vscode.ViewColumn.Beside });
-      }
-      return reportUri;
+      return uri ? reports.show(uri) : undefined;
     }),
 
     vscode.commands.registerCommand(ClientCommands.openSource, async (args?: unknown) => {
-      if (isOpenSourceArgs(args)) return openAt(args.uri, args.line, args.character);
+      if (isOpenSourceArgs(args)) return openAt(args.uri, args.line, args.character, args.viewColumn);
       const editor = activeDraft();
       if (!editor) return;
       const params: EvidenceAtParams = {

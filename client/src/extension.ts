@@ -7,6 +7,8 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerCommands } from './commands.js';
+import { isEnabled, registerOnboarding } from './onboarding.js';
+import { registerSourceDocuments } from './sourceDocuments.js';
 import { StatusBar } from './status.js';
 import { ServerCommands, type InitializationOptions } from '../../server/src/lsp/protocol.js';
 import { SETTING_KEYS } from '../../server/src/lsp/settings.js';
@@ -47,6 +49,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corrob
     workspaceTrusted: vscode.workspace.isTrusted,
     // The index cache (warm start) lives in the extension's storage, never in the workspace.
     storagePath: (context.storageUri ?? context.globalStorageUri).fsPath,
+    // Evidence in HTML, PDF and DOCX sources opens as their extracted text (sourceDocuments.ts).
+    sourceDocuments: true,
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
@@ -80,13 +84,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corrob
 
   client = new LanguageClient('corroborate', 'Corroborate', serverOptions, clientOptions);
   const status = new StatusBar(client);
-  context.subscriptions.push(status, ...registerCommands(client, output));
-  await client.start();
+  context.subscriptions.push(status, ...registerCommands(client, output, context.extensionUri), ...registerSourceDocuments(client));
+  context.subscriptions.push(...registerOnboarding(context, client, status));
   status.listen();
+  // Turned off in this workspace (corroborate.enable): the server is not started until turned on.
+  if (isEnabled()) await client.start();
   return { statusBar: status };
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  if (client?.isRunning()) await client.stop();
   client = undefined;
 }

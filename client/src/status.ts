@@ -1,10 +1,11 @@
 /**
- * The status bar item: the active draft's counts (from `corroborate/status`)
- * or the indexing state (from `corroborate/corpusStatus`); a click opens the
- * claim report.
+ * The status bar item: the active draft's counts (from `corroborate/status`),
+ * the indexing state (from `corroborate/corpusStatus`), "off" or "no corpus";
+ * a click opens the claim report (or turns Corroborate on, or picks a corpus).
  */
 
 import * as vscode from 'vscode';
+import { statusView, type StatusState } from './statusText.js';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
   ClientCommands,
@@ -23,11 +24,17 @@ export class StatusBar implements vscode.Disposable {
   readonly #indexing = new Map<string, CorpusStatusParams>();
   readonly #corpora = new Map<string, CorpusStatusParams>();
   readonly #disposables: vscode.Disposable[] = [];
+  #enabled = true;
+  #indexedAt: Date | undefined;
+  readonly #onCorpusStatus = new vscode.EventEmitter<CorpusStatusParams>();
+  /** Every corpus status from the server (the extension offers a folder when none exists). */
+  readonly onCorpusStatus = this.#onCorpusStatus.event;
 
   constructor(client: LanguageClient) {
     this.#client = client;
     this.#item.name = 'Corroborate';
     this.#item.command = ClientCommands.showReport;
+    this.#disposables.push(this.#onCorpusStatus);
     this.#disposables.push(
       vscode.window.onDidChangeActiveTextEditor(() => this.render()),
       vscode.workspace.onDidCloseTextDocument((document) => this.#byUri.delete(document.uri.toString())),
@@ -45,8 +52,10 @@ export class StatusBar implements vscode.Disposable {
         else {
           this.#indexing.delete(params.folder);
           this.#corpora.set(params.folder, params);
+          this.#indexedAt = new Date();
         }
         this.render();
+        this.#onCorpusStatus.fire(params);
       }),
     );
     this.render();
@@ -58,45 +67,47 @@ export class StatusBar implements vscode.Disposable {
     return document ? this.#byUri.get(document.uri.toString()) : undefined;
   }
 
-  render(): void {
+  /** Whether Corroborate is turned off in this workspace (the `corroborate.enable` setting). */
+  set enabled(value: boolean) {
+    this.#enabled = value;
+    if (!value) {
+      this.#byUri.clear();
+      this.#indexing.clear();
+    }
+    this.render();
+  }
+
+  /** The state shown for the active editor (the text comes from statusText.ts). */
+  state(): StatusState | undefined {
     const document = vscode.window.activeTextEditor?.document;
-    if (!document || !DRAFT_LANGUAGES.has(document.languageId)) {
+    if (!document || !DRAFT_LANGUAGES.has(document.languageId)) return undefined;
+    if (!this.#enabled) return { kind: 'off' };
+    const indexing = [...this.#indexing.values()][0];
+    if (indexing) return { kind: 'indexing', done: indexing.done, total: indexing.total };
+    const corpora = [...this.#corpora.values()];
+    const status = this.#byUri.get(document.uri.toString());
+    if (corpora.length > 0 && corpora.every((corpus) => corpus.missing)) return { kind: 'noCorpus', corpusPaths: corpora.flatMap((corpus) => corpus.corpusPaths ?? []) };
+    if (!status) return { kind: 'waiting' };
+    return {
+      kind: 'counts',
+      counts: status.counts,
+      documents: corpora.reduce((sum, corpus) => sum + corpus.documents, 0),
+      problems: corpora.reduce((sum, corpus) => sum + corpus.problems, 0),
+      indexedAt: this.#indexedAt,
+    };
+  }
+
+  render(): void {
+    const state = this.state();
+    if (!state) {
       this.#item.hide();
       return;
     }
-    const indexing = [...this.#indexing.values()][0];
-    const status = this.#byUri.get(document.uri.toString());
-    if (indexing) {
-      const progress = indexing.total > 0 ? ` ${indexing.done.toLocaleString('en-US')} / ${indexing.total.toLocaleString('en-US')}` : '';
-      this.#item.text = `$(sync~spin) Corroborate: indexing${progress}`;
-      this.#item.tooltip = 'Corroborate is indexing the corpus; verdicts follow when it is done.';
-    } else if (status) {
-      const { supported, contradicted, disputed, unsupported, ignored } = status.counts;
-      const corpora = [...this.#corpora.values()];
-      const documents = corpora.reduce((sum, corpus) => sum + corpus.documents, 0);
-      const problems = corpora.reduce((sum, corpus) => sum + corpus.problems, 0);
-      this.#item.text = `$(check) ${supported} $(warning) ${contradicted + disputed} $(question) ${unsupported}`;
-      const tooltip = new vscode.MarkdownString(
-        [
-          '**Corroborate** — claims in this draft checked against the corpus',
-          '',
-          `$(check) ${supported} supported by a source`,
-          `$(warning) ${contradicted} contradicted, ${disputed} disputed (sources disagree)`,
-          `$(question) ${unsupported} not found in any source`,
-          ignored > 0 ? `$(eye-closed) ${ignored} ignored` : '',
-          '',
-          `Corpus: ${documents.toLocaleString('en-US')} source documents` +
-            (problems > 0 ? `, ${problems} file(s) skipped or with problems (see the Corroborate output)` : ''),
-          '',
-          'Click for the claim report.',
-        ].filter((line, index, lines) => line !== '' || lines[index - 1] !== '').join('\n\n'),
-        true,
-      );
-      this.#item.tooltip = tooltip;
-    } else {
-      this.#item.text = '$(check) Corroborate';
-      this.#item.tooltip = 'Corroborate: waiting for the first check of this draft.';
-    }
+    const view = statusView(state);
+    this.#item.text = view.text;
+    this.#item.accessibilityInformation = { label: view.accessibleLabel, role: 'button' };
+    this.#item.tooltip = new vscode.MarkdownString(view.tooltip.join('\n\n'), true);
+    this.#item.command = state.kind === 'off' ? ClientCommands.enable : state.kind === 'noCorpus' ? ClientCommands.chooseCorpus : ClientCommands.showReport;
     this.#item.show();
   }
 

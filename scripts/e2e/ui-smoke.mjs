@@ -7,14 +7,23 @@
 //   hover      hovering the supported sentence shows the citation (file name + quote)
 //   quickfix   the light-bulb menu on the disputed top speed offers "Use the source's value"; applying it
 //              turns "88 km/h" into "60 km/h" in the editor
-//   statusbar  the status bar item shows the claim counts (1 supported, 2 warnings, 1 unsupported), and
+//   report-restore after a window reload the claim report comes back with its rows
+//   html-source a saved web page added to the corpus: the hover cites its outlet; its link opens the extracted text
+//   walkthrough "Corroborate: Get Started" opens the walkthrough with its four steps (ui-walkthrough.png)
+//   statusbar  the status bar item "Corroborate: ✓ 1 ⚠ 2 ? 1" shows the claim counts (1 supported, 2 warnings, 1 unsupported), and
 //              after the fix follows the new verdicts (2, 1, 1)
+//   report-*   "Corroborate: Show Claim Report" (command palette) opens the webview "Claims — draft.md"
+//              beside the draft: a table of the 4 claims with per-verdict counts, no sideways scrolling;
+//              the Contradicted filter (keyboard) leaves the one contradicted row; clicking it selects that
+//              sentence in the draft (the report stays open); a source opens at its evidence line beside
+//              it; typing a new sentence in the draft updates the counts and keeps the filter; wide, a table;
+//              in dark, high-contrast and high-contrast light themes it takes the theme's colours
 // Screenshots go to test-results/ui-*.png. Prints one line per check and `N passed, N failed`.
 //
 // Usage: node scripts/e2e/ui-smoke.mjs [--vsix path] [--keep]
 // Environment: CODE_SERVER_BIN, CHROMIUM_BIN, UI_STEP_TIMEOUT (ms per wait, default 45000).
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -181,7 +190,12 @@ try {
     const label = ((await statusItem.getAttribute('aria-label')) ?? '').split('\n')[0];
     return `"${(await statusItem.innerText()).replace(/\s+/g, ' ').trim()}" (${label})`;
   }
-  await check('statusbar', () => statusShows(/^\s*1\D+2\D+1\s*$/, 'statusbar'));
+  // The item names itself ("Corroborate: ✓ 1 ⚠ 2 ? 1", unlike the Problems counter beside it) and spells the counts out for screen readers.
+  await check('statusbar', async () => {
+    const shown = await statusShows(/^\s*Corroborate:\s*1\D+2\D+1\s*$/, 'statusbar');
+    if (!/1 supported, 2 contradicted or disputed, 1 unsupported/.test(shown)) throw new Error(`accessible name: ${shown}`);
+    return shown;
+  });
 
   await check('quickfix', async () => {
     needsDiagnostics();
@@ -219,7 +233,7 @@ try {
   // Taking one side's value does not hide a dispute: the sentence stays disputed, now
   // with 60 km/h as the draft's side (the counts stay 1 supported, 2 warnings, 1 unsupported).
   await check('statusbar-after-fix', async () => {
-    const status = await statusShows(/^\s*1\D+2\D+1\s*$/, 'statusbar-after-fix');
+    const status = await statusShows(/^\s*Corroborate:\s*1\D+2\D+1\s*$/, 'statusbar-after-fix');
     await lineWith('maximum speed of 60 km/h').click();
     await page.keyboard.press('Control+Shift+M');
     await page.waitForFunction(
@@ -229,6 +243,266 @@ try {
     );
     await shot('after-fix-problems');
     return `${status}; still disputed with 60 km/h as the draft's value`;
+  });
+
+  // The claim report webview. Webviews are nested iframes (the workbench's iframe.webview, then #active-frame).
+  const report = page.frameLocator('iframe.webview.ready').first().frameLocator('#active-frame');
+  const reportTab = page.locator('.tabs-container .tab', { hasText: 'Claims — draft.md' });
+  const claimRows = report.locator('tbody tr.claim');
+  const summaryShows = async (re) => {
+    const summary = report.locator('#summary');
+    await summary.filter({ hasText: re }).waitFor({ timeout: STEP });
+    return (await summary.innerText()).trim();
+  };
+  const draftTabActive = page.locator('.editor-group-container.active .tab.active .label-name', { hasText: /^draft\.md$/ });
+  const reportShot = (name) => page.screenshot({ path: join(outDir, `ui-report-${name}.png`) }).catch((e) => log(`screenshot report-${name} failed: ${e.message}`));
+
+  /** Runs "Corroborate: <title>" from the command palette (F1). */
+  async function runCommand(title) {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: STEP });
+    await input.fill(`>Corroborate: ${title}`);
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: STEP });
+    await page.keyboard.press('Enter');
+  }
+
+  const reportOpen = await check('report-open', async () => {
+    needsDiagnostics();
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
+    await lineWith('official visit').click();
+    // Close the Problems panel (Ctrl+J toggles it) so the report gets the height.
+    if (await page.locator('.part.panel').isVisible()) await page.keyboard.press('Control+J');
+    await runCommand('Show Claim Report');
+    await reportTab.first().waitFor({ timeout: STEP });
+    // After the quick fix: 60 km/h is still disputed; 40 hours contradicted; the gym unsupported; the visit supported.
+    const summary = await summaryShows(/4 claims: 1 contradicted · 1 disputed · 1 unsupported · 1 supported/);
+    const rows = await claimRows.count();
+    if (rows !== 4) throw new Error(`${rows} rows, expected 4`);
+    const counts = await report.locator('#filters .filter .count').allInnerTexts();
+    if (counts.slice(0, 4).join(',') !== '1,1,1,1') throw new Error(`filter counts ${counts}`);
+    const verdicts = (await report.locator('td.verdict').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+    if (!verdicts.some((v) => /✓ Supported/.test(v)) || !verdicts.some((v) => /✗ Contradicted/.test(v))) throw new Error(`verdict cells: ${verdicts}`);
+    // The draft kept the focus (the report opened with preserveFocus) and sits in another group.
+    if (!(await draftTabActive.count())) throw new Error('the draft lost the focus');
+    const layout = await report.locator('body').evaluate(() => ({ width: document.documentElement.clientWidth, scroll: document.documentElement.scrollWidth }));
+    if (layout.scroll > layout.width) throw new Error(`horizontal overflow: ${layout.scroll} > ${layout.width} px`);
+    await reportShot('open');
+    return `${summary}; ${layout.width} px wide, no horizontal overflow`;
+  });
+  const needsReport = () => { if (!reportOpen) throw new Error('the report did not open (see report-open)'); };
+
+  await check('report-narrow', async () => {
+    needsReport();
+    // Narrow the window so the report group is about 600 px (the sidebar and draft take the rest).
+    const wide = await report.locator('body').evaluate(() => document.documentElement.clientWidth);
+    await page.setViewportSize({ width: 1400 - (wide - 600) * 2, height: 900 });
+    await page.waitForTimeout(500); // the workbench lays out on the resize event
+    const layout = await report.locator('body').evaluate(() => ({ width: document.documentElement.clientWidth, scroll: document.documentElement.scrollWidth }));
+    await reportShot('narrow');
+    await page.setViewportSize({ width: 1400, height: 900 });
+    if (Math.abs(layout.width - 600) > 60) throw new Error(`could not size the report to ~600 px: ${layout.width} px`);
+    if (layout.scroll > layout.width) throw new Error(`horizontal overflow at ${layout.width} px: ${layout.scroll} px`);
+    return `${layout.width} px: no horizontal overflow`;
+  });
+
+  await check('report-filter', async () => {
+    needsReport();
+    const button = report.locator('button.filter.verdict-contradicted');
+    await button.focus();
+    await page.keyboard.press('Enter'); // keyboard accessible: a real <button>
+    await report.locator('button.filter.verdict-contradicted[aria-pressed="true"]').waitFor({ timeout: STEP });
+    await report.locator('tbody tr.claim.verdict-supported').waitFor({ state: 'detached', timeout: STEP });
+    const rows = await claimRows.allInnerTexts();
+    if (rows.length !== 1 || !/40 hours/.test(rows[0])) throw new Error(`rows after the filter: ${JSON.stringify(rows)}`);
+    await reportShot('filter');
+    return rows[0].replace(/\s+/g, ' ').slice(0, 120);
+  });
+
+  await check('report-reveal', async () => {
+    needsReport();
+    await claimRows.first().locator('button.go').click();
+    // The draft's selection is the sentence on line 7 (status bar: "Ln 7, Col …(63 selected)").
+    const selection = page.locator('.statusbar-item[id="status.editor.selection"]');
+    await selection.filter({ hasText: /Ln 7,.*selected/ }).waitFor({ timeout: STEP });
+    // The draft is the shown tab of its group (which group has the keyboard focus right after a
+    // click in the webview depends on timing: not what this check is about).
+    await page.locator('.tab.active .label-name', { hasText: /^draft\.md$/ }).first().waitFor({ timeout: STEP });
+    if (!(await reportTab.count())) throw new Error('the report closed when the draft got the focus');
+    if (!(await claimRows.count())) throw new Error('the report is empty after clicking back into the draft');
+    await reportShot('reveal');
+    return (await selection.innerText()).trim();
+  });
+
+  await check('report-source', async () => {
+    needsReport();
+    await report.locator('button.filter.verdict-contradicted').click(); // filter off again
+    await report.locator('button.filter.verdict-supported').click();
+    const open = report.locator('tbody tr.claim.verdict-supported button.open').first();
+    const where = await report.locator('tbody tr.claim.verdict-supported .where').first().innerText();
+    const line = Number(/line (\d+) ·/.exec(where)?.[1]);
+    await open.click();
+    await page.locator('.tab.active', { hasText: SOURCE_VISIT }).waitFor({ timeout: STEP });
+    await page.locator('.statusbar-item[id="status.editor.selection"]', { hasText: `Ln ${line},` }).waitFor({ timeout: STEP });
+    if (!(await page.locator('.editor-group-container', { has: reportTab }).locator('.tab.active', { hasText: 'Claims' }).count())) {
+      throw new Error('the source covered the report');
+    }
+    await reportShot('source');
+    // Back to the draft for the next check; the filter returns to Contradicted.
+    await report.locator('button.filter.verdict-supported').click();
+    await report.locator('button.filter.verdict-contradicted').click();
+    await page.locator('.tabs-container .tab .label-name', { hasText: /^draft\.md$/ }).first().click();
+    return `${SOURCE_VISIT} at line ${line}`;
+  });
+
+  await check('report-update', async () => {
+    needsReport();
+    await lineWith('gym for the bodyguards').click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' The train also carries a small cinema for the crew.');
+    const summary = await summaryShows(/5 claims: 1 contradicted · 1 disputed · 2 unsupported · 1 supported/);
+    // The filter survived the redraw: still only the contradicted row.
+    const pressed = await report.locator('button.filter.verdict-contradicted').getAttribute('aria-pressed');
+    const rows = await claimRows.count();
+    if (pressed !== 'true' || rows !== 1) throw new Error(`after the update: filter pressed=${pressed}, ${rows} rows`);
+    await report.locator('button.filter.all').click();
+    await claimRows.nth(4).waitFor({ timeout: STEP });
+    await reportShot('update');
+    return summary;
+  });
+
+  await check('report-wide', async () => {
+    needsReport();
+    // A wide window: the report is a four-column table (README's images/report.png comes from this shot).
+    await page.setViewportSize({ width: 1920, height: 1000 });
+    await page.waitForTimeout(500);
+    const layout = await report.locator('body').evaluate(() => ({
+      width: document.documentElement.clientWidth,
+      scroll: document.documentElement.scrollWidth,
+      header: getComputedStyle(document.querySelector('thead')).display,
+    }));
+    await reportShot('wide');
+    await page.setViewportSize({ width: 1400, height: 900 });
+    if (layout.header === 'none') throw new Error(`no table header at ${layout.width} px`);
+    if (layout.scroll > layout.width) throw new Error(`horizontal overflow at ${layout.width} px: ${layout.scroll} px`);
+    return `${layout.width} px: a table, no horizontal overflow`;
+  });
+
+  await check('report-themes', async () => {
+    needsReport();
+    // The report takes every colour from the theme: pick themes as a writer would (Ctrl+K Ctrl+T).
+    const input = page.locator('.quick-input-widget input');
+    const pickTheme = async (theme, label) => {
+      // Focus the workbench through the draft's tab (a click into the text can land on the cursor layer).
+      await page.locator('.tabs-container .tab .label-name', { hasText: /^draft\.md$/ }).first().click();
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+T'); // Preferences: Color Theme
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: /Default (Light|Dark) Modern/ }).first().waitFor({ timeout: STEP });
+      await input.fill(theme);
+      // Click the theme's row ("Browse Additional Color Themes…" stays first in the list).
+      const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: new RegExp(`^\\s*${label}`) }).first();
+      await row.waitFor({ timeout: STEP });
+      await row.click();
+    };
+    const seen = [];
+    try {
+      for (const [theme, label, kind, name] of [
+        ['Default Dark Modern', 'Dark Modern', 'vscode-dark', 'dark'],
+        ['Default High Contrast', 'Dark High Contrast', 'vscode-high-contrast', 'hc'],
+        ['Default High Contrast Light', 'Light High Contrast', 'vscode-high-contrast-light', 'hc-light'],
+      ]) {
+        await pickTheme(theme, label);
+        await report.locator(`body[data-vscode-theme-kind="${kind}"]`).waitFor({ state: 'attached', timeout: STEP });
+        const colours = await report.locator('body').evaluate(() => {
+          const style = (selector, property) => getComputedStyle(document.querySelector(selector))[property];
+          return {
+            background: style('body', 'backgroundColor'),
+            text: style('button.go', 'color'),
+            link: style('button.open', 'color'),
+            filter: style('button.filter', 'color'),
+            filterBackground: style('button.filter', 'backgroundColor'),
+          };
+        });
+        if (colours.text === colours.background || colours.link === colours.background || colours.filter === colours.filterBackground) {
+          throw new Error(`${theme}: text on its own background ${JSON.stringify(colours)}`);
+        }
+        await reportShot(name);
+        seen.push(`${name}: text ${colours.text} on ${colours.background}`);
+      }
+    } finally {
+      await page.keyboard.press('Escape');
+    }
+    return seen.join('; ');
+  });
+
+  // Reloading the window brings the claim report back, pinned to its draft, with its rows.
+  await check('report-restore', async () => {
+    needsReport();
+    await page.reload({ waitUntil: 'domcontentloaded', timeout: STEP });
+    await page.locator('.monaco-workbench').waitFor({ timeout: STEP });
+    await reportTab.first().waitFor({ timeout: 60_000 });
+    await reportTab.first().click();
+    await claimRows.first().waitFor({ timeout: 60_000 });
+    const rows = await claimRows.count();
+    if (rows < 4) throw new Error(`${rows} rows after the reload`);
+    await reportShot('restored');
+    return `after a reload: the report tab is back with ${rows} rows`;
+  });
+
+  // The walkthrough: "Corroborate: Get Started" opens its four steps on the Welcome page.
+  await check('walkthrough', async () => {
+    await page.keyboard.press('Escape');
+    await page.locator('.tabs-container .tab .label-name', { hasText: /^draft\.md$/ }).first().click();
+    await runCommand('Get Started');
+    const steps = ['Open a corpus folder', 'Check a draft', 'Read a verdict', 'Insert a citation'];
+    await page.locator('.gettingStartedContainer', { hasText: 'Get started with Corroborate' }).first().waitFor({ timeout: STEP });
+    for (const step of steps) await page.locator('.gettingStartedContainer .getting-started-step', { hasText: step }).first().waitFor({ timeout: STEP });
+    await page.screenshot({ path: join(outDir, 'ui-walkthrough.png') }).catch(() => {});
+    return `Welcome page shows "Get started with Corroborate" and ${steps.length} steps`;
+  });
+
+  // A saved web page as a source: written into the corpus while the editor runs, the hover of a
+  // draft sentence it states names the page's outlet, and its link opens the extracted text (no markup).
+  await check('html-source', async () => {
+    needsDiagnostics();
+    const fact = 'The new Narva river bridge carries 14,000 cars a day since it opened in May 2024.';
+    writeFileSync(join(ws, 'corpus', 'bridge-opening.html'), '<!DOCTYPE html><html lang="en"><head><title>Bridge opens | Baltic Daily</title>'
+      + '<meta property="og:site_name" content="Baltic Daily"><meta property="article:published_time" content="2024-05-02T09:00:00Z">'
+      + '<script>var tracking = 1;</script></head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav><article><h1>Bridge opens</h1>'
+      + '<p>Engineers finished the crossing after three years of work on both banks of the river.</p>'
+      + `<p>${fact}</p></article><footer>Subscribe to our newsletter.</footer></body></html>`);
+    writeFileSync(join(ws, 'bridge.md'), `# Bridge\n\n${fact}\n`);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: STEP });
+    await input.fill('bridge.md');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'bridge.md' }).first().waitFor({ timeout: STEP });
+    await page.keyboard.press('Enter');
+    const target = lineWith('Narva river bridge').locator('span span', { hasText: /Narva/ }).first();
+    await target.waitFor({ timeout: STEP });
+    const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'Baltic Daily' });
+    // The watcher indexes the new page; hover until the hover cites it.
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const box = await target.boundingBox();
+      await page.mouse.move(5, 5);
+      await page.mouse.move(box.x + 5, box.y + box.height / 2);
+      await page.mouse.move(box.x + 30, box.y + box.height / 2);
+      if (await hover.first().waitFor({ timeout: 4_000 }).then(() => true, () => false)) break;
+      if (Date.now() > deadline) throw new Error('no hover citing Baltic Daily');
+    }
+    await shot('html-hover');
+    await hover.first().locator('a', { hasText: 'Baltic Daily' }).first().click();
+    const tab = page.locator('.tabs-container .tab', { hasText: 'bridge-opening.html' }).first();
+    await tab.waitFor({ timeout: STEP });
+    const sourceEditor = page.locator('.editor-instance .monaco-editor', { has: page.locator('.view-line', { hasText: 'Narva river bridge' }) }).first();
+    await sourceEditor.waitFor({ timeout: STEP });
+    const text = (await sourceEditor.locator('.view-lines').innerText()).replace(/\s+/g, ' ');
+    await page.screenshot({ path: join(outDir, 'ui-html-source.png') }).catch(() => {});
+    for (const junk of ['tracking', 'Subscribe', '<p>']) if (text.includes(junk)) throw new Error(`"${junk}" in the extracted text: ${text}`);
+    return `hover cites Baltic Daily; bridge-opening.html opened as extracted text: ${text.slice(0, 100)}`;
   });
 
   await exit(results.every((r) => r.ok) ? 0 : 1);

@@ -229,7 +229,13 @@ describe('protocol: a pull-diagnostics client (VS Code-like)', () => {
       position: at(document, '88'),
     }));
     assert.match(contradicted, /contradicted/i);
-    assert.match(contradicted, /60 km\/h/);
+    assert.match(contradicted, /Says 60 km\/h/);
+    // The editor shows the diagnostic in the same hover: the hover gives the evidence, not the message again.
+    const opened = await harness.open('drafts/hover-message.md', DRAFT);
+    const items = await harness.pullUntil(opened.uri, 'contradicted', (list) => !!byCode(list, 'contradicted'));
+    const message = String(byCode(items, 'contradicted')!.message);
+    const hover = hoverText(await harness.request<Hover | null>(HoverRequest.method, { textDocument: { uri: opened.uri }, position: at(opened, '88') }));
+    assert.ok(message.length > 20 && !hover.includes(message.slice(0, 40)), `${message}\n---\n${hover}`);
   });
 
   test("use the source's value: apply the edit, re-check, the diagnostic goes away", async () => {
@@ -261,6 +267,16 @@ describe('protocol: a pull-diagnostics client (VS Code-like)', () => {
     const cited = applyWorkspaceEdit(document, cite.edit);
     assert.match(cited, /The train has ninety carriages\.\[\^the-armoured-train\]/);
     assert.match(cited, /\n\[\^the-armoured-train\]: The Armoured Train, Example Times, 2023-09-12\. \.\.\/corpus\/train\.md\n$/);
+    // The footnote definition is the citation, not a claim: re-checked, nothing is flagged on its line.
+    const before = await harness.pull(document.uri);
+    const claimsBefore = before.kind === 'full' ? before.items.length : -1;
+    const changed = await harness.change(document, cited);
+    const after = await harness.pull(changed.uri);
+    const items = after.kind === 'full' ? after.items : [];
+    const definitionLine = cited.split('\n').findIndex((line) => line.startsWith('[^the-armoured-train]:'));
+    assert.ok(definitionLine > 0);
+    assert.deepEqual(items.filter((item) => item.range.start.line === definitionLine), []);
+    assert.equal(items.length, claimsBefore, 'the same claims as before the citation');
   });
 
   test('ignore this claim records the decision and the diagnostic disappears', async () => {
@@ -430,10 +446,10 @@ describe('protocol: multi-root and indexing', () => {
     if (ended < 2) assert.match(hoverText(hover), /indexing/i, 'a hover during indexing says so instead of waiting');
     await harness.waitFor('progress end for both folders', () => harness.progress.filter((value) => (value as { kind: string }).kind === 'end').length >= 2);
     const begin = harness.progress.find((value) => (value as { kind: string }).kind === 'begin') as { title: string };
-    assert.equal(begin.title, 'Corroborate: Indexing corpus');
+    assert.equal(begin.title, 'Corroborate: indexing');
     for (const value of harness.progress) {
       const message = (value as { message?: string }).message;
-      if (message?.startsWith('Indexing')) assert.match(message, /^Indexing corpus [\d,]+ \/ [\d,]+ files$/);
+      if (message !== undefined) assert.match(message, /^(?:reading [\d,]+ files|[\d,]+\/[\d,]+ sources)$/);
     }
   });
 

@@ -105,7 +105,7 @@ describe('CLI with corpus roots that cannot be read', () => {
     workspace = mkdtempSync(join(tmpdir(), 'corroborate-roots-'));
     mkdirSync(join(workspace, 'corpus'));
     writeFileSync(join(workspace, 'corpus', 'train.txt'), 'The armoured train has a top speed of 60 km/h.\n');
-    writeFileSync(join(workspace, 'notes.pdf'), '%PDF-1.4');
+    writeFileSync(join(workspace, 'notes.odt'), 'PK not a corpus format');
     writeFileSync(join(workspace, 'draft.md'), 'The armoured train has a top speed of 88 km/h.\n');
   });
   after(() => rmSync(workspace, { recursive: true, force: true }));
@@ -117,9 +117,9 @@ describe('CLI with corpus roots that cannot be read', () => {
   });
 
   test('a corpus "folder" that is a file: exit 2, the file named', () => {
-    const run = check(workspace, ['--corpus', 'notes.pdf', 'draft.md']);
+    const run = check(workspace, ['--corpus', 'notes.odt', 'draft.md']);
     assert.equal(run.code, 2);
-    assert.match(run.stderr, /notes\.pdf: is a file, not a folder/);
+    assert.match(run.stderr, /notes\.odt: is a file, not a folder/);
   });
 
   test('a missing root next to a good one: reported, and the good one still judges', () => {

@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import type { Engine } from '../core/engine.js';
 import type { IgnoreReason } from '../core/ignores.js';
 import type { ClaimResult, DraftReport, Verdict } from '../core/types.js';
+import { sourceLabel } from '../core/verify/report.js';
 import type { SeveritySetting } from '../lsp/protocol.js';
 
 export interface CheckDraft {
@@ -71,6 +72,9 @@ export function toJson(run: CheckRun) {
           language: e.lang,
           score: e.score,
           ...(Object.keys(e.meta).length ? { meta: e.meta } : {}),
+          // How messages name the source; `format`: the line is one of the text extracted from an HTML, PDF or DOCX file.
+          name: sourceLabel(e.source, e.meta),
+          ...(e.format ? { format: e.format } : {}),
         })),
         fixes: c.fixes.map((f) => ({ range: offsetsToRange(d.text, f.offsets), replacement: f.replacement, source: f.source })),
         ...(d.ignored?.[index] ? { ignored: d.ignored[index] } : {}),
@@ -114,7 +118,8 @@ export function formatText(run: CheckRun, options: { showSupported: boolean; col
       lines.push(`    “${claim.text}”`);
       for (const e of claim.evidence) {
         const detail = e.detail ? ` [${e.detail}]` : '';
-        lines.push(`    ${e.stance === 'supports' ? '+ supports   ' : '- contradicts'} ${e.source}:${e.range.start.line + 1}${detail} “${truncate(e.quote, 140)}”`);
+        const named = e.meta.outlet || e.meta.author || e.meta.title ? ` — ${sourceLabel(e.source, e.meta)}` : '';
+        lines.push(`    ${e.stance === 'supports' ? '+ supports   ' : '- contradicts'} ${e.source}:${e.range.start.line + 1}${detail} “${truncate(e.quote, 140)}”${named}`);
       }
       for (const f of claim.fixes) lines.push(`    fix: replace with “${f.replacement}” (from ${f.source})`);
     }

@@ -12,6 +12,8 @@ import { compileFilter } from '../lsp/glob.js';
 import { CorpusStamps } from '../node/corpusStamps.js';
 import { IndexCache } from '../node/indexCache.js';
 import { loadCorpus } from '../node/loadCorpus.js';
+import { CORPUS_FILE_EXTENSIONS } from '../node/formats/index.js';
+import { draftSources } from '../lsp/draftSources.js';
 import { Engine } from '../core/engine.js';
 import type { Verdict } from '../core/types.js';
 
@@ -186,9 +188,13 @@ async function main(argv: string[]): Promise<number> {
     if (read.warning) process.stderr.write(`corroborate: warning: ${read.warning}\n`);
     const name = path === STDIN ? stdinName : path;
     const markdown = !/\.txt$/i.test(name);
+    // The draft's own sources (`sources:` front matter), relative to the project folder or a corpus root.
+    const sourceBases = [project.root, ...roots.map((root) => resolve(cwd, root))];
     const check = (text: string) => {
       const ignores = draftIgnores(text, project.patterns);
-      const report = engine.checkDraft(ignores.text, { markdown, languageHint: language });
+      const sources = markdown ? draftSources(text, sourceBases) : undefined;
+      if (sources?.problem) process.stderr.write(`corroborate: warning: ${name}: ${sources.problem}\n`);
+      const report = engine.checkDraft(ignores.text, { markdown, languageHint: language, sources: sources?.scope });
       return { path: name, text, report, ignored: judge(text, report.claims, ignores, decisions.decisions, cwd, project.root) };
     };
     let draft = check(read.text);
@@ -236,7 +242,8 @@ function corpusPathFilter(roots: string[], include: string[], exclude: string[])
       if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) continue;
       const slashed = rel.replace(/\\/g, '/');
       // Folders are only pruned by exclude patterns; include patterns apply to files (by their corpus extensions).
-      return /\.(txt|md|markdown)$/i.test(slashed) ? !filter(slashed) : !excluded(slashed);
+      const lower = slashed.toLowerCase();
+      return CORPUS_FILE_EXTENSIONS.some((extension) => lower.endsWith(extension)) ? !filter(slashed) : !excluded(slashed);
     }
     return false;
   };

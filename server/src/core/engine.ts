@@ -12,7 +12,7 @@
 
 import { extractClaim } from './claims/extract.js';
 import { parseSource } from './corpus/source.js';
-import { CorpusIndex } from './index/corpusIndex.js';
+import { CorpusIndex, type ReadRecorder, type RecordedRetrieval } from './index/corpusIndex.js';
 import { NameResolver } from './index/nameResolver.js';
 import type { AnalysedSource, KeyTranslator } from './index/analysed.js';
 import { decodeSnapshot, encodeSnapshot, encodeSnapshotParts, snapshotTag, type FileStamp, type SnapshotCodec, type SnapshotContent } from './index/snapshot.js';
@@ -20,7 +20,7 @@ import { detectDocumentLanguage } from './text/language.js';
 import { LineIndex } from './text/lines.js';
 import { segmentText } from './text/segment.js';
 import { hashText } from './text/hash.js';
-import type { CancellationSignal, ClaimResult, DraftReport, Evidence, Logger, Problem, Segment, SourceDoc, ValueFix } from './types.js';
+import type { CancellationSignal, ClaimResult, DraftReport, Evidence, Logger, Problem, Segment, SourceContent, SourceDoc, ValueFix } from './types.js';
 import { silentLogger } from './types.js';
 import { describeFinding, valueFixes } from './verify/report.js';
 import { isCheckable, verifyClaim, type CandidateObserver, type Finding } from './verify/verify.js';
@@ -41,6 +41,14 @@ export interface CheckOptions {
   /** Language hint for the draft (`en`, `nb`, `nl`...); detected when absent. */
   languageHint?: string;
   token?: CancellationSignal;
+  /** The draft's own sources (`sources:` in its front matter): only their sentences are evidence. */
+  sources?: SourceScope;
+}
+
+/** A subset of the corpus a draft is checked against; `key` identifies it in the verdict cache. */
+export interface SourceScope {
+  key: string;
+  accept: (path: string) => boolean;
 }
 
 export interface CorpusStats {
@@ -56,16 +64,59 @@ export class CancelledError extends Error {
 
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 
-/** What a draft sentence's verdict depends on besides its own text. */
+/**
+ * A cached verdict and what it read of the corpus (see stillValid): kept
+ * across corpus changes that cannot have changed it.
+ */
 interface CachedVerdict {
-  corpusVersion: number;
+  /** The corpus version the dependencies were last confirmed at. */
+  validAt: number;
   finding: Finding | null;
+  /** Null: the verdict read nothing of the corpus (nothing checkable). */
+  deps: VerdictDeps | null;
   evidence: Evidence[];
   message: string;
+  /** The corpus version `message` was written at (it names the document count). */
+  messageAt: number;
   /** Derived from the sentence text and the finding alone, so kept with them (filled on first use). */
   fixes?: ValueFix[];
   key?: string;
 }
+
+interface VerdictDeps {
+  /** Documents whose sentences verification read. */
+  paths: Set<string>;
+  /** Document frequencies read (idf weights), as they were. */
+  dfAt: Map<string, number>;
+  retrievals: RecordedRetrieval[];
+  /** Fuzzy name lookups and their answers. */
+  resolved: Map<string, string>;
+  liveSentences: number;
+  keyGeneration: number;
+}
+
+/** One corpus change, as far as cached verdicts care. */
+interface CorpusChange {
+  /** The corpus version after the change. */
+  version: number;
+  /** The document removed, replaced or added. */
+  path: string;
+  /** The keys of each sentence the change added that the document did not have before; undefined: not recorded (every older verdict is re-checked). */
+  sentences?: Array<Set<string>>;
+  /** How many sentences the change added under each key (their document frequency grew by that much). */
+  dfDelta: Map<string, number>;
+  /** Whether new names entered the fuzzy name vocabulary. */
+  newNames: boolean;
+}
+
+/**
+ * How far the live sentence count, or a key's document frequency, may drift
+ * from what a cached verdict's idf weights used before the verdict is judged
+ * again (idf moves by at most log(1.01) ≈ 0.01 nats; see ARCHITECTURE.md#performance).
+ */
+const DF_DRIFT = 0.01;
+/** Corpus changes remembered for re-validating verdicts; a verdict older than the log is re-checked. */
+const CHANGE_LOG_SIZE = 512;
 
 export class Engine {
   readonly log: Logger;
@@ -81,6 +132,11 @@ export class Engine {
   // Verdicts by sentence text + language: unchanged sentences are not re-checked while typing.
   private readonly verdictCache = new Map<string, CachedVerdict>();
   private static readonly VERDICT_CACHE_SIZE = 20_000;
+  /** Recent corpus changes, oldest first (what cached verdicts are re-validated against). */
+  private changes: CorpusChange[] = [];
+  /** Verdicts re-judged / kept since construction (benchmark and tests). */
+  readonly verdictStats = { judged: 0, revalidated: 0 };
+  private readonly scopeSizes = new Map<string, number>();
 
   constructor(options: EngineOptions = {}) {
     this.log = options.log ?? silentLogger;
@@ -94,7 +150,7 @@ export class Engine {
   }
 
   /** Add or replace one corpus file. Bad input yields problems, never an exception. */
-  setSource(path: string, content: Uint8Array | string): Problem[] {
+  setSource(path: string, content: SourceContent): Problem[] {
     let problems: Problem[];
     let doc: SourceDoc | undefined;
     try {
@@ -102,11 +158,19 @@ export class Engine {
     } catch (error) {
       problems = [{ path, severity: 'error', code: 'parse-failed', message: `${path}: could not be read (${String(error)}); skipped.` }];
     }
+    const sentences = this.verdictCache.size > 0 ? new Array<Set<string>>() : undefined;
+    // Sentences the old version had too were already in every retrieval's competition: only new ones can enter a top list.
+    const oldTexts = sentences && new Set(this.index.getDocument(path)?.segments.map((segment) => segment.text));
+    const kept = new Set<Set<string>>();
     this.index.remove(path);
     this.lineIndexes.delete(path);
+    const keyCount = this.index.keyCount;
     if (doc) {
       try {
-        this.index.add(doc);
+        this.index.add(doc, sentences && ((keys, segment) => {
+          sentences.push(keys);
+          if (oldTexts?.has(segment.text)) kept.add(keys);
+        }));
       } catch (error) {
         this.index.remove(path);
         problems.push({ path, severity: 'error', code: 'index-failed', message: `${path}: could not be indexed (${String(error)}); skipped.` });
@@ -115,7 +179,7 @@ export class Engine {
     }
     if (problems.length) this.sourceProblems.set(path, problems);
     else this.sourceProblems.delete(path);
-    this.version++;
+    this.noteChange(path, sentences, keyCount, kept);
     return problems;
   }
 
@@ -130,6 +194,7 @@ export class Engine {
     const problems = [...analysed.problems];
     this.index.remove(path);
     this.lineIndexes.delete(path);
+    const keyCount = this.index.keyCount;
     if (doc) {
       try {
         this.index.addAnalysed(doc, analysed.offsets, analysed.keys, translator);
@@ -141,16 +206,44 @@ export class Engine {
     }
     if (problems.length) this.sourceProblems.set(path, problems);
     else this.sourceProblems.delete(path);
-    this.version++;
+    let sentences: Array<Set<string>> | undefined;
+    if (doc && this.verdictCache.size > 0) {
+      sentences = [];
+      for (let s = 0; s + 1 < analysed.offsets.length; s++) {
+        const keys = new Set<string>();
+        for (let i = analysed.offsets[s]; i < analysed.offsets[s + 1]; i++) keys.add(translator.strings[analysed.keys[i]]);
+        sentences.push(keys);
+      }
+    }
+    this.noteChange(path, sentences, keyCount);
     return problems;
   }
 
   /** Add an already-parsed document (from a persisted cache). */
   addParsedSource(doc: SourceDoc): void {
-    this.index.add(doc);
+    const keyCount = this.index.keyCount;
+    const sentences = this.verdictCache.size > 0 ? new Array<Set<string>>() : undefined;
+    this.index.add(doc, sentences && ((keys) => sentences.push(keys)));
     this.lineIndexes.delete(doc.path);
     this.sourceProblems.delete(doc.path);
+    this.noteChange(doc.path, sentences, keyCount);
+  }
+
+  /**
+   * Bumps the corpus version and logs the change of `path` for cached verdicts.
+   * `sentences`: the keys of the sentences it added (undefined when not
+   * recorded: nothing was cached to keep), `unchanged` those the replaced
+   * version had too; `keyCount`: the index's key count before it.
+   */
+  private noteChange(path: string, sentences: Array<Set<string>> | undefined, keyCount: number, unchanged?: Set<Set<string>>): void {
     this.version++;
+    let newNames = false;
+    for (let k = keyCount; k < this.index.keyCount && !newNames; k++) newNames = NameResolver.isVocabularyKey(this.index.keyAt(k));
+    const dfDelta = new Map<string, number>();
+    for (const keys of sentences ?? []) for (const key of keys) dfDelta.set(key, (dfDelta.get(key) ?? 0) + 1);
+    const entering = unchanged?.size ? sentences?.filter((keys) => !unchanged.has(keys)) : sentences;
+    this.changes.push({ version: this.version, path, sentences: entering, dfDelta, newNames });
+    if (this.changes.length > CHANGE_LOG_SIZE) this.changes.splice(0, this.changes.length - CHANGE_LOG_SIZE);
   }
 
   /**
@@ -194,6 +287,7 @@ export class Engine {
     for (const [path, problems] of decoded.content.problems) this.sourceProblems.set(path, problems);
     this.lineIndexes.clear();
     this.verdictCache.clear();
+    this.changes = [];
     this.version++;
     return { ok: true, stamps: new Map(decoded.content.stamps), documents: index.documentCount };
   }
@@ -202,7 +296,13 @@ export class Engine {
     const removed = this.index.remove(path);
     const hadProblems = this.sourceProblems.delete(path);
     this.lineIndexes.delete(path);
-    if (removed || hadProblems) this.version++;
+    // Removal leaves document frequencies as they were (tombstones): only readers of the document are affected.
+    if (removed || hadProblems) this.noteChange(path, [], this.index.keyCount);
+  }
+
+  /** Forgets every cached verdict (tests and the benchmark compare against a full re-check). */
+  clearVerdicts(): void {
+    this.verdictCache.clear();
   }
 
   /** Report a problem found outside the engine (unreadable file, missing folder). */
@@ -241,22 +341,28 @@ export class Engine {
     const claims: ClaimResult[] = [];
     for (const segment of segments) {
       if (options.token?.isCancellationRequested) throw new CancelledError();
-      const result = this.checkSegment(segment, lang, lines);
+      const result = this.checkSegment(segment, lang, lines, options.sources);
       if (result) claims.push(result);
     }
     return { claims, lang, corpusVersion: this.version };
   }
 
   /** Check one sentence (a segment of a draft); null when it states nothing checkable. */
-  private checkSegment(segment: Segment, draftLang: string, lines: LineIndex): ClaimResult | null {
-    const cacheKey = segment.lang + '\u0000' + segment.kind + '\u0000' + segment.text;
+  private checkSegment(segment: Segment, draftLang: string, lines: LineIndex, sources?: SourceScope): ClaimResult | null {
+    const cacheKey = segment.lang + '\u0000' + segment.kind + '\u0000' + segment.text + (sources ? '\u0000' + sources.key : '');
     let cached = this.verdictCache.get(cacheKey);
-    if (!cached || cached.corpusVersion !== this.version) {
-      cached = this.judge(segment, draftLang);
+    if (!cached || !this.stillValid(cached)) {
+      cached = this.judge(segment, draftLang, sources);
+      this.verdictStats.judged++;
       if (this.verdictCache.size >= Engine.VERDICT_CACHE_SIZE) this.verdictCache.clear();
       this.verdictCache.set(cacheKey, cached);
     }
     if (!cached.finding) return null;
+    if (cached.messageAt !== this.version) {
+      // The same finding on the same documents; only the document count it may name has changed.
+      cached.message = this.messageFor(cached.finding, segment, sources);
+      cached.messageAt = this.version;
+    }
     const offsets = { start: segment.start, end: segment.end };
     const range = { start: lines.positionAt(segment.start), end: lines.positionAt(segment.end) };
     cached.fixes ??= valueFixes(cached.finding, segment, this.index);
@@ -277,19 +383,83 @@ export class Engine {
     };
   }
 
-  private judge(segment: Segment, draftLang: string): CachedVerdict {
+  /**
+   * Whether a cached verdict is still what judging the sentence again would
+   * give. Every change since it was confirmed must leave alone what it read:
+   * - no document it read was replaced or removed;
+   * - no sentence the change added could enter one of its candidate lists
+   *   (a new sentence reaches a list only through a key of the query that is
+   *   not too common, and enters only by scoring at least the list's cutoff);
+   * - no document frequency it read grew by more than DF_DRIFT of itself (a
+   *   key it had never seen counts from 0), nor did the live sentence count;
+   * - its fuzzy name lookups give the same answers;
+   * - the postings were not renumbered (a compaction).
+   * The drift allowance makes this exact up to idf moves below 0.01, which
+   * cannot reorder candidates that differ by a key (ARCHITECTURE.md#performance).
+   */
+  private stillValid(cached: CachedVerdict): boolean {
+    if (cached.validAt === this.version) return true;
+    const deps = cached.deps;
+    if (deps) {
+      if (deps.keyGeneration !== this.index.keyGeneration) return false;
+      if (Math.abs(this.index.liveSentenceCount - deps.liveSentences) > deps.liveSentences * DF_DRIFT) return false;
+      const changes = this.changes;
+      let from = changes.length;
+      while (from > 0 && changes[from - 1].version > cached.validAt) from--;
+      // The log must reach back to the verdict (the change right after it included).
+      if (from === changes.length || changes[from].version !== cached.validAt + 1) return false;
+      const grown = new Map<string, number>();
+      for (let c = from; c < changes.length; c++) {
+        const change = changes[c];
+        if (!change.sentences || deps.paths.has(change.path)) return false;
+        for (const [key, added] of change.dfDelta) {
+          const before = deps.dfAt.get(key);
+          if (before === undefined) continue;
+          const total = (grown.get(key) ?? 0) + added;
+          if (total > before * DF_DRIFT) return false;
+          grown.set(key, total);
+        }
+        for (const keys of change.sentences) if (deps.retrievals.some((r) => wouldEnter(keys, r))) return false;
+        if (change.newNames) for (const [skel, answer] of deps.resolved) if (this.names.resolve(skel, this.version).join(',') !== answer) return false;
+      }
+    }
+    cached.validAt = this.version;
+    this.verdictStats.revalidated++;
+    return true;
+  }
+
+  private judge(segment: Segment, draftLang: string, sources?: SourceScope): CachedVerdict {
     let finding: Finding | null = null;
+    let deps: VerdictDeps | null = null;
     try {
       const claim = extractClaim(segment, draftLang);
       if (isCheckable(claim)) {
-        finding = verifyClaim(claim, { index: this.index, names: this.names, corpusVersion: this.version, trace: this.trace, observe: this.observe });
+        const recorder: ReadRecorder = { dfAt: new Map(), sentences: new Set(), retrievals: [] };
+        const resolved = new Map<string, string>();
+        const liveSentences = this.index.liveSentenceCount;
+        this.index.recorder = recorder;
+        this.names.recorder = resolved;
+        try {
+          finding = verifyClaim(claim, { index: this.index, names: this.names, corpusVersion: this.version, trace: this.trace, observe: this.observe, accept: sources?.accept });
+        } finally {
+          this.index.recorder = undefined;
+          this.names.recorder = undefined;
+        }
+        const paths = new Set<string>();
+        for (const id of recorder.sentences) {
+          const path = this.index.pathOf(id);
+          if (path !== undefined) paths.add(path);
+        }
+        deps = { paths, dfAt: recorder.dfAt, retrievals: recorder.retrievals, resolved, liveSentences, keyGeneration: this.index.keyGeneration };
       }
     } catch (error) {
       // One bad sentence must not take the whole check down.
       this.log.error(`checking "${segment.text.slice(0, 80)}" failed: ${error instanceof Error ? error.stack : String(error)}`);
       finding = null;
+      // Not cached beyond this corpus version.
+      deps = { paths: new Set(), dfAt: new Map(), retrievals: [], resolved: new Map(), liveSentences: -1e9, keyGeneration: -1 };
     }
-    if (!finding) return { corpusVersion: this.version, finding: null, evidence: [], message: '' };
+    if (!finding) return { validAt: this.version, finding: null, deps, evidence: [], message: '', messageAt: this.version };
     const evidence = finding.evidence.flatMap((item) => {
       const ref = this.index.sentence(item.sentenceId);
       if (!ref) return [];
@@ -306,10 +476,31 @@ export class Engine {
         score: Math.round(item.score * 100) / 100,
       };
       if (item.detail) ev.detail = item.detail;
+      if (ref.doc.format) ev.format = ref.doc.format;
       return [ev];
     });
-    const message = describeFinding(finding, segment, this.index);
-    return { corpusVersion: this.version, finding, evidence, message };
+    const message = this.messageFor(finding, segment, sources);
+    return { validAt: this.version, finding, deps, evidence, message, messageAt: this.version };
+  }
+
+  /** The diagnostic text of a finding (it names document counts, so it is rewritten when the corpus changes). */
+  private messageFor(finding: Finding, segment: Segment, sources?: SourceScope): string {
+    return finding.verdict === 'unsupported' && sources
+      ? `Unsupported: none of this draft's sources (${this.scopeSize(sources)} documents) states this.`
+      : describeFinding(finding, segment, this.index);
+  }
+
+  /** How many documents a draft's sources cover (for its messages), per corpus version. */
+  private scopeSize(sources: SourceScope): number {
+    const key = `${this.version}\u0000${sources.key}`;
+    let size = this.scopeSizes.get(key);
+    if (size === undefined) {
+      size = 0;
+      for (const doc of this.index.documents()) if (sources.accept(doc.path)) size++;
+      if (this.scopeSizes.size > 64) this.scopeSizes.clear();
+      this.scopeSizes.set(key, size);
+    }
+    return size;
   }
 
   private linesOf(doc: SourceDoc): LineIndex {
@@ -325,4 +516,16 @@ export class Engine {
 /** Identifies a claim across edits elsewhere in the draft: its normalised text. */
 export function claimKey(sentence: string): string {
   return hashText(sentence.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase());
+}
+
+/** Whether a sentence with these keys could enter a recorded retrieval's top list. */
+function wouldEnter(keys: Set<string>, retrieval: RecordedRetrieval): boolean {
+  let score = 0;
+  let reached = false;
+  for (const [key, weight] of retrieval.weights) {
+    if (!keys.has(key)) continue;
+    score += weight;
+    if (!retrieval.common.has(key)) reached = true;
+  }
+  return reached && score >= retrieval.cutoff;
 }

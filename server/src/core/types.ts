@@ -51,10 +51,31 @@ export interface Segment {
 export interface SourceMeta {
   title?: string;
   outlet?: string;
+  /** The writer (PDF and DOCX properties); names a source when it has no outlet. */
+  author?: string;
   date?: string;
   url?: string;
   language?: string;
 }
+
+/**
+ * A corpus file whose text the Node side extracted from another format
+ * (HTML, PDF, DOCX: server/src/node/formats/) before parsing. Line numbers of
+ * evidence in such a file refer to `text`, not to the file's bytes.
+ */
+export interface ExtractedSource {
+  kind: 'extracted';
+  /** `html`, `pdf`, `docx`. */
+  format: string;
+  /** Plain text, paragraphs separated by blank lines; '' when `problem` says why there is none. */
+  text: string;
+  meta: SourceMeta;
+  /** Why the file could not be read (then it is skipped with this problem). */
+  problem?: Problem;
+}
+
+/** What a corpus file is handed to the engine as: its bytes, an editor buffer's text, or extracted text. */
+export type SourceContent = Uint8Array | string | ExtractedSource;
 
 /** A corpus document after decoding, cleaning and segmentation. */
 export interface SourceDoc {
@@ -67,6 +88,8 @@ export interface SourceDoc {
   segments: Segment[];
   /** Content hash of the decoded text (hex), used for caches. */
   hash: string;
+  /** Set when `text` was extracted from another format (`html`, `pdf`, `docx`). */
+  format?: string;
 }
 
 export interface Evidence {
@@ -80,6 +103,8 @@ export interface Evidence {
   detail?: string;
   lang: string;
   meta: SourceMeta;
+  /** Set when the source's text was extracted from another format (`html`, `pdf`, `docx`): `range` is a line of that text. */
+  format?: string;
   /** How well this sentence aligns with the claim, 0..1. */
   score: number;
 }

@@ -10,6 +10,7 @@
 import { CancelledError } from '../core/engine.js';
 import type { CancellationSignal, ClaimResult, Logger } from '../core/types.js';
 import { compilePatterns, draftIgnores, type CompiledPatterns, type IgnoreReason } from '../core/ignores.js';
+import { draftSources } from './draftSources.js';
 import { claimEvidenceHash } from './claimView.js';
 import type { CorpusFolder } from './corpusFolder.js';
 import type { ClaimCounts, Settings } from './protocol.js';
@@ -121,6 +122,9 @@ export class DraftChecker {
     const started = Date.now();
     const text = document.getText();
     const ignores = draftIgnores(text, patternsOf(settings));
+    // The draft's own sources (`sources:` front matter), relative to the workspace folder or a corpus root.
+    const sources = markdown ? draftSources(text, [folder.path, ...folder.roots.map((root) => root.path)]) : undefined;
+    if (sources?.problem) this.#log.warn(`Corroborate: ${document.uri}: ${sources.problem}`);
     let claims: ClaimResult[];
     try {
       // `await` keeps this correct if checkDraft becomes asynchronous.
@@ -128,6 +132,7 @@ export class DraftChecker {
         markdown,
         languageHint: settings.language === 'auto' ? undefined : settings.language,
         token: signal,
+        sources: sources?.scope,
       });
       claims = report.claims;
     } catch (error) {

@@ -9,6 +9,7 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ClaimResult, Evidence, OffsetRange, ValueFix, Verdict } from '../core/types.js';
+import { sourceLabel } from '../core/verify/report.js';
 import type { CitationSource } from './citations.js';
 import { evidenceHash } from './decisions.js';
 
@@ -19,6 +20,10 @@ export interface EvidenceView {
   /** Relative to the workspace folder when inside it, else absolute; '/'-separated. */
   relPath: string;
   fileName: string;
+  /** How the source is named to people: outlet or title, and date, when known (core/verify/report.ts sourceLabel). */
+  label: string;
+  /** `html`, `pdf`, `docx` when the evidence is a line of the text extracted from such a file (shown as a `corroborate-source:` document). */
+  format?: string;
   /** 0-based. */
   line: number;
   character: number;
@@ -28,6 +33,7 @@ export interface EvidenceView {
   lang: string;
   title?: string;
   outlet?: string;
+  author?: string;
   date?: string;
   url?: string;
 }
@@ -87,6 +93,8 @@ export function evidenceView(evidence: Evidence, folderPath: string): EvidenceVi
     uri: pathToFileURL(path).href,
     relPath: displayPath(path, folderPath),
     fileName: path.slice(path.lastIndexOf('/') + 1),
+    label: sourceLabel(path, evidence.meta),
+    ...(evidence.format ? { format: evidence.format } : {}),
     line: evidence.range.start.line,
     character: evidence.range.start.character,
     quote: evidence.quote,
@@ -95,6 +103,7 @@ export function evidenceView(evidence: Evidence, folderPath: string): EvidenceVi
     lang: evidence.lang,
     title: evidence.meta.title,
     outlet: evidence.meta.outlet,
+    author: evidence.meta.author,
     date: evidence.meta.date,
     url: evidence.meta.url,
   };
@@ -142,7 +151,8 @@ export function supportingSources(claim: ClaimResult, folderPath: string): Citat
       path: view.path,
       relPath: view.relPath,
       title: view.title,
-      outlet: view.outlet,
+      // A report's author (a PDF's or Word file's) stands where a news article names its outlet.
+      outlet: view.outlet ?? view.author,
       date: view.date,
       url: view.url,
     });
@@ -179,7 +189,7 @@ export function claimMessage(claim: ClaimResult, folderPath: string): string {
   if (claim.message.trim() !== '') return claim.message;
   const views = claim.evidence.map((item) => evidenceView(item, folderPath));
   const against = views.filter((view) => view.stance === 'contradicts');
-  const describe = (view: EvidenceView) => `${view.fileName}${view.detail ? ` says ${view.detail}` : ''}`;
+  const describe = (view: EvidenceView) => `${view.label}${view.detail ? ` says ${view.detail}` : ''}`;
   switch (claim.verdict) {
     case 'contradicted':
       return `Contradicted by ${against.map(describe).join('; ') || 'the corpus'}.`;
@@ -188,6 +198,6 @@ export function claimMessage(claim: ClaimResult, folderPath: string): string {
     case 'unsupported':
       return 'No source in the corpus states this.';
     case 'supported':
-      return `Supported by ${views.map((view) => view.fileName).join(', ')}.`;
+      return `Supported by ${[...new Set(views.map((view) => view.label))].join('; ')}.`;
   }
 }

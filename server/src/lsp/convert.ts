@@ -37,6 +37,13 @@ const SEVERITY: Record<Exclude<SeveritySetting, 'off'>, DiagnosticSeverity> = {
 export interface ConvertContext {
   folderPath: string;
   relatedInformation: boolean;
+  /** The client shows extracted text (InitializationOptions.sourceDocuments): related locations in HTML, PDF and DOCX files point at it. */
+  sourceDocuments?: boolean;
+}
+
+/** The `corroborate-source:` twin of a file URI (the client's read-only document of the extracted text). */
+export function sourceDocumentUri(fileUri: string): string {
+  return fileUri.replace(/^file:/, 'corroborate-source:');
 }
 
 function truncate(text: string, max: number): string {
@@ -76,7 +83,7 @@ export function toDiagnostics(
         const view = cachedEvidenceView(evidence, context.folderPath);
         const side = view.stance === 'supports' ? 'Agrees' : 'Disagrees';
         return {
-          location: { uri: view.uri, range: evidence.range },
+          location: { uri: context.sourceDocuments && view.format ? sourceDocumentUri(view.uri) : view.uri, range: evidence.range },
           message: `${side}${view.detail ? ` (${view.detail})` : ''}: "${truncate(view.quote, 160)}"`,
         };
       });

@@ -6,8 +6,9 @@
 
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, relative } from 'node:path';
-import { DEFAULT_CORPUS_EXTENSIONS, walkCorpus, type CorpusFileStat, type ReuseOptions, type UnchangedItem, type WalkItem } from '../core/corpus/walk.js';
+import { walkCorpus, type CorpusFileStat, type ReuseOptions, type UnchangedItem, type WalkItem } from '../core/corpus/walk.js';
 import { tooLargeProblem } from '../core/text/decode.js';
+import { CORPUS_FILE_EXTENSIONS } from '../node/formats/index.js';
 import { NodeFileSystem } from '../node/nodeFileSystem.js';
 import { toSlashes } from './claimView.js';
 import type { Matcher } from './glob.js';
@@ -22,8 +23,8 @@ export interface CorpusRoot {
   exclude: Matcher;
 }
 
-/** The file kinds the walk loads; single-file events use the same list. */
-export const CORPUS_EXTENSIONS = DEFAULT_CORPUS_EXTENSIONS;
+/** The file kinds the walk loads (text, Markdown, HTML, PDF, DOCX); single-file events use the same list. */
+export const CORPUS_EXTENSIONS = CORPUS_FILE_EXTENSIONS;
 
 export function hasCorpusExtension(path: string): boolean {
   const lower = path.toLowerCase();

@@ -13,6 +13,7 @@ import { Engine } from '../core/engine.js';
 import type { Logger, Problem } from '../core/types.js';
 import { inCorpusRoot, readCorpusFile, walkRoots, type CorpusRoot } from './corpusFiles.js';
 import type { UnchangedItem, WalkItem } from '../core/corpus/walk.js';
+import { documentFormat, prepareSource } from '../node/formats/index.js';
 import { loadItems } from '../node/loadCorpus.js';
 import { CorpusStamps, stampOf, type FileStamp } from '../node/corpusStamps.js';
 import { DecisionSet, DecisionStore, type Decision } from './decisions.js';
@@ -207,6 +208,9 @@ export class CorpusFolder {
    * re-indexing it would only re-check every draft for nothing.
    */
   setOverlay(path: string, text: string, opened = false): void {
+    // A PDF or Word file shown as text is not what the file says: the disk file counts.
+    const format = documentFormat(path);
+    if (format === 'pdf' || format === 'docx') return;
     this.#overlays.set(path, text);
     clearTimeout(this.#overlayTimers.get(path));
     if (opened) {
@@ -317,7 +321,7 @@ export class CorpusFolder {
         if (entry?.kind === 'file' && Buffer.from(entry.bytes).toString('utf8') === overlay) return false;
       }
       this.#walkProblems.delete(path);
-      this.engine.setSource(path, overlay);
+      this.engine.setSource(path, await prepareSource(path, overlay, this.maxBytes));
       this.#indexed.add(path);
       this.#appliedOverlays.add(path);
       this.#stamps.delete(path); // the buffer, not the disk file: not cached
@@ -335,7 +339,7 @@ export class CorpusFolder {
       return true;
     }
     this.#walkProblems.delete(path);
-    this.engine.setSource(path, entry.bytes);
+    this.engine.setSource(path, await prepareSource(path, entry.bytes, this.maxBytes));
     this.#indexed.add(path);
     this.#stamps.set(path, stampOf(entry.bytes, entry.mtimeMs));
     this.#saveCacheSoon();
@@ -365,7 +369,8 @@ export class CorpusFolder {
     if (token.cancelled) return;
     this.indexing = true;
     const started = Date.now();
-    const progress = await this.#host.beginProgress('Indexing corpus');
+    // The one progress indicator of indexing (the client's status item only says "indexing…").
+    const progress = await this.#host.beginProgress('indexing');
     try {
       const engine = new Engine({ log: this.#host.log, maxFileBytes: this.maxBytes });
       const indexed = new Set<string>();
@@ -382,7 +387,7 @@ export class CorpusFolder {
         if (entry.kind === 'problem') walkProblems.set(entry.problem.path, entry.problem);
         else items.push(entry);
         if (Date.now() - sliceStart > SLICE_MS) {
-          progress.report(0, 0, `Reading corpus: ${items.length.toLocaleString('en-US')} files`);
+          progress.report(0, 0, `reading ${items.length.toLocaleString('en-US')} files`);
           await yieldToEventLoop();
           sliceStart = Date.now();
         }
@@ -417,7 +422,7 @@ export class CorpusFolder {
             const now = Date.now();
             if (now - lastReport < STATUS_INTERVAL_MS) return;
             lastReport = now;
-            progress.report(done, total, `Indexing corpus ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} files`);
+            progress.report(done, total, `${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} sources`);
             this.#sendStatus('indexing', done, total, false, engine);
           },
         },
@@ -426,7 +431,7 @@ export class CorpusFolder {
       // Open buffers of corpus files that are not on disk yet.
       for (const [path, text] of this.#overlays) {
         if (!indexed.has(path) && this.isCorpusFile(path)) {
-          engine.setSource(path, text);
+          engine.setSource(path, await prepareSource(path, text, this.maxBytes));
           this.#appliedOverlays.add(path);
           stamps.forget(path);
           indexed.add(path);
@@ -469,14 +474,25 @@ export class CorpusFolder {
     if (!force && now - this.#lastStatus < STATUS_INTERVAL_MS) return;
     this.#lastStatus = now;
     const stats = engine.stats();
-    this.#host.status({
-      folder: this.uri,
-      state,
-      done,
-      total,
-      documents: stats.documents,
-      sentences: stats.sentences,
-      problems: this.problems.length,
-    });
+    void this.#missingRoots().then((missing) =>
+      this.#host.status({
+        folder: this.uri,
+        state,
+        done,
+        total,
+        documents: stats.documents,
+        sentences: stats.sentences,
+        problems: this.problems.length,
+        corpusPaths: this.roots.map((root) => relative(this.path, root.path) || '.'),
+        missing,
+      }),
+    );
+  }
+
+  /** Whether no configured corpus folder exists (the client then offers to choose one). */
+  async #missingRoots(): Promise<boolean> {
+    if (this.roots.length === 0) return true;
+    const found = await Promise.all(this.roots.map((root) => stat(root.path).then((info) => info.isDirectory() || info.isFile(), () => false)));
+    return !found.some(Boolean);
   }
 }

@@ -104,6 +104,7 @@ export class Diagnostics {
     const diagnostics = toDiagnostics(document, result, settings, {
       folderPath: folder.path,
       relatedInformation: this.#world.capabilities.relatedInformation,
+      sourceDocuments: this.#world.initOptions.sourceDocuments === true,
     });
     return { resultId: this.#resultId(result, settings), version: result.version, diagnostics };
   }

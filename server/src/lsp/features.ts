@@ -16,21 +16,27 @@ import {
   type HoverParams,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { claimAt, type CheckResult } from './checks.js';
-import { claimData, evidenceView, isClaimData } from './claimView.js';
+import { claimAt, countClaims, type CheckResult } from './checks.js';
+import { cachedEvidenceView, claimData, claimMessage, evidenceView, isClaimData } from './claimView.js';
 import { claimActions, DIAGNOSTIC_SOURCE } from './convert.js';
 import type { CorpusFolder } from './corpusFolder.js';
 import type { Diagnostics } from './diagnostics.js';
 import { hoverMarkdown, reportMarkdown } from './markdown.js';
 import {
   ServerCommands,
+  type ClaimJson,
+  type ClaimsParams,
+  type ClaimsResult,
   type EvidenceAtParams,
   type EvidenceLocation,
   type IgnoreClaimArgs,
   type ReportParams,
   type ReportResult,
+  type SourceTextParams,
+  type SourceTextResult,
 } from './protocol.js';
-import type { World } from './world.js';
+import { uriToPath, type World } from './world.js';
+import { sourceLabel } from '../core/verify/report.js';
 
 /** The current version's check result, computing it if needed (cheap: the engine caches per sentence). */
 async function currentResult(
@@ -65,7 +71,7 @@ export async function hover(world: World, params: HoverParams, token: Cancellati
   if (!judged) return null;
   const { claim } = judged;
   return {
-    contents: { kind: MarkupKind.Markdown, value: hoverMarkdown(claim, { folderPath: folder.path, ignored: judged.ignored }) },
+    contents: { kind: MarkupKind.Markdown, value: hoverMarkdown(claim, { folderPath: folder.path, ignored: judged.ignored, sourceDocuments: world.initOptions.sourceDocuments === true }) },
     range: { start: document.positionAt(claim.offsets.start), end: document.positionAt(claim.offsets.end) },
   };
 }
@@ -178,6 +184,48 @@ export async function report(world: World, params: ReportParams, token: Cancella
   };
 }
 
+/** `corroborate/claims`: the claims of the current check as data (the same cached result the diagnostics use). */
+export async function claims(world: World, params: ClaimsParams, token: CancellationToken): Promise<ClaimsResult | null> {
+  const uri = typeof params?.uri === 'string' ? params.uri : undefined;
+  const document = uri === undefined ? undefined : world.documents.get(uri);
+  const folder = uri === undefined ? undefined : world.folderFor(uri);
+  if (!document || !folder || !world.isDraft(document.uri)) return null;
+  await folder.ready;
+  const result = await currentResult(world, document, folder, token);
+  if (!result) return null;
+  return {
+    uri: document.uri,
+    version: result.version,
+    counts: countClaims(result.claims),
+    claims: result.claims.map(({ claim, ignored }): ClaimJson => ({
+      key: claim.key,
+      verdict: claim.verdict,
+      ...(ignored ? { ignored } : {}),
+      range: { start: { ...claim.range.start }, end: { ...claim.range.end } },
+      sentence: claim.text,
+      message: claimMessage(claim, folder.path),
+      evidence: claim.evidence.map((item) => {
+        const view = cachedEvidenceView(item, folder.path);
+        return {
+          uri: view.uri,
+          path: view.relPath,
+          range: { start: { ...item.range.start }, end: { ...item.range.end } },
+          quote: view.quote,
+          stance: view.stance,
+          ...(view.detail ? { detail: view.detail } : {}),
+          lang: view.lang,
+          meta: {
+            ...(view.title ? { title: view.title } : {}),
+            ...(view.outlet ? { outlet: view.outlet } : {}),
+            ...(view.date ? { date: view.date } : {}),
+            ...(view.url ? { url: view.url } : {}),
+          },
+        };
+      }),
+    })),
+  };
+}
+
 export async function evidenceAt(world: World, params: EvidenceAtParams, token: CancellationToken): Promise<EvidenceLocation[]> {
   const document = world.documents.get(params.uri);
   const folder = world.folderFor(params.uri);
@@ -191,8 +239,23 @@ export async function evidenceAt(world: World, params: EvidenceAtParams, token: 
       uri: view.uri,
       line: view.line,
       character: view.character,
-      label: `${view.fileName}:${view.line + 1}`,
+      label: `${view.label} (${view.fileName}:${view.line + 1})`,
       detail: `${view.stance === 'supports' ? 'agrees' : 'disagrees'}: ${view.quote}`,
     };
   });
+}
+
+/** The text of a corpus file as indexed (extracted text for HTML, PDF and DOCX), for the client's read-only source documents. */
+export async function sourceText(world: World, params: SourceTextParams): Promise<SourceTextResult | null> {
+  const path = uriToPath(params.uri);
+  if (path === undefined) return null;
+  for (const folder of world.folders.values()) {
+    if (!folder.underCorpusRoot(path) && !folder.isCorpusFile(path)) continue;
+    await folder.ready;
+    await folder.idle();
+    const doc = folder.engine.source(path);
+    if (!doc) continue;
+    return { uri: params.uri, text: doc.text, ...(doc.format ? { format: doc.format } : {}), ...doc.meta, label: sourceLabel(path, doc.meta) };
+  }
+  return null;
 }

@@ -6,7 +6,8 @@
 
 import type { IgnoreReason } from '../core/ignores.js';
 import type { ClaimResult, Verdict } from '../core/types.js';
-import { claimMessage, evidenceView, type EvidenceView } from './claimView.js';
+import { evidenceView, type EvidenceView } from './claimView.js';
+import { ClientCommands, type OpenSourceArgs } from './protocol.js';
 
 /** Escapes Markdown and HTML metacharacters in plain text. */
 export function escapeMarkdown(text: string): string {
@@ -30,30 +31,41 @@ export const VERDICT_LABEL: Record<Verdict, string> = {
   unsupported: 'Unsupported',
 };
 
-/** `file:///x.md#L12` opens the file at line 12 in VS Code; other editors open the file. */
-export function sourceLink(view: EvidenceView): string {
+/**
+ * `file:///x.md#L12` opens the file at line 12 in VS Code; other editors open the file.
+ * `sourceDocuments` (a client that shows extracted text, see InitializationOptions):
+ * evidence in an HTML, PDF or DOCX file links to `corroborate.openSource`, which
+ * opens the extracted text (where the line numbers are) instead of the file.
+ */
+export function sourceLink(view: EvidenceView, sourceDocuments = false): string {
+  if (sourceDocuments && view.format) {
+    const args: OpenSourceArgs = { uri: view.uri, line: view.line, character: view.character };
+    return `command:${ClientCommands.openSource}?${encodeURIComponent(JSON.stringify([args])).replace(/\(/g, '%28').replace(/\)/g, '%29')}`;
+  }
   // File URLs keep ( and ): a file name with ")" would end the Markdown link early.
   return `${view.uri.replace(/\(/g, '%28').replace(/\)/g, '%29')}#L${view.line + 1}`;
 }
 
-function evidenceBlock(view: EvidenceView): string {
-  const where = `[${escapeMarkdown(view.fileName)}, line ${view.line + 1}](${sourceLink(view)})`;
-  const extra = [view.lang && view.lang !== 'und' ? view.lang : undefined, view.outlet, view.date]
-    .filter((part): part is string => !!part)
-    .map(escapeMarkdown);
+function evidenceBlock(view: EvidenceView, sourceDocuments: boolean): string {
+  const where = `[${escapeMarkdown(view.label)}](${sourceLink(view, sourceDocuments)})`;
+  // The line is one of the extracted text for HTML, PDF and DOCX files.
+  const place = `${escapeMarkdown(view.fileName)}, ${view.format ? `line ${view.line + 1} of its text` : `line ${view.line + 1}`}`;
+  const extra = [view.lang && view.lang !== 'und' ? view.lang : undefined].filter((part): part is string => !!part).map(escapeMarkdown);
   const detail = view.detail ? ` — says **${escapeMarkdown(view.detail)}**` : '';
-  return `> ${escapeMarkdown(view.quote)}\n\n— ${[where, ...extra].join(' · ')}${detail}`;
+  return `> ${escapeMarkdown(view.quote)}\n\n— ${[where, place, ...extra].join(' · ')}${detail}`;
 }
 
-function group(title: string, views: EvidenceView[]): string[] {
+function group(title: string, views: EvidenceView[], sourceDocuments: boolean): string[] {
   if (views.length === 0) return [];
-  return [`**${title}**`, ...views.map(evidenceBlock)];
+  return [`**${title}**`, ...views.map((view) => evidenceBlock(view, sourceDocuments))];
 }
 
 export interface HoverContext {
   folderPath: string;
   /** Set when the claim is hidden by a decision or an inline comment. */
   ignored?: IgnoreReason;
+  /** The client opens `corroborate.openSource` links to extracted text (VS Code). */
+  sourceDocuments?: boolean;
 }
 
 export function hoverMarkdown(claim: ClaimResult, context: HoverContext): string {
@@ -70,19 +82,32 @@ export function hoverMarkdown(claim: ClaimResult, context: HoverContext): string
           : context.ignored === 'pattern'
             ? ' (ignored: an ignore pattern of .corroborate.json)'
             : '';
-  const parts: string[] = [
-    `**Corroborate: ${VERDICT_LABEL[claim.verdict].toLowerCase()}**${ignored}`,
-    escapeMarkdown(claimMessage(claim, context.folderPath)),
-  ];
+  // The editor shows the diagnostic's message in the same hover: this part gives
+  // the evidence behind it, never the message again.
+  const parts: string[] = [`**Corroborate: ${VERDICT_LABEL[claim.verdict].toLowerCase()}**${ignored}`];
+  const links = context.sourceDocuments ?? false;
   if (claim.verdict === 'disputed') {
-    parts.push(...group(`Agrees (${supports.length})`, supports));
-    parts.push(...group(`Disagrees (${contradicts.length})`, contradicts));
+    parts.push(...group(`Agrees with the draft (${supports.length})`, supports, links));
+    for (const [value, side] of byValue(contradicts)) parts.push(...group(`Says ${escapeMarkdown(value)} (${side.length})`, side, links));
+  } else if (claim.verdict === 'contradicted') {
+    for (const [value, side] of byValue(contradicts)) parts.push(...group(`Says ${escapeMarkdown(value)} (${side.length})`, side, links));
+    parts.push(...group(`Agrees with the draft (${supports.length})`, supports, links));
   } else if (views.length === 0) {
-    parts.push('_No source in the corpus states this._');
+    parts.push(ignored ? '' : '_Add a source to the corpus, or record that this needs none (quick fix *Ignore this claim*)._');
   } else {
-    parts.push(...group(claim.verdict === 'supported' ? 'Sources' : 'Evidence', [...supports, ...contradicts]));
+    parts.push(...group(`Sources (${views.length})`, views, links));
   }
-  return parts.join('\n\n');
+  return parts.filter(Boolean).join('\n\n');
+}
+
+/** Contradicting evidence grouped by the value each source gives, in order of first appearance. */
+function byValue(views: EvidenceView[]): Map<string, EvidenceView[]> {
+  const groups = new Map<string, EvidenceView[]>();
+  for (const view of views) {
+    const value = view.detail ?? 'another value';
+    groups.set(value, [...(groups.get(value) ?? []), view]);
+  }
+  return groups;
 }
 
 export interface ReportClaim {
@@ -104,7 +129,7 @@ export function reportMarkdown(title: string, claims: readonly ReportClaim[], fo
     if (ignored) counts.ignored++;
     const sources = claim.evidence
       .map((item) => evidenceView(item, folderPath))
-      .map((view) => `[${escapeMarkdown(view.fileName)}:${view.line + 1}](${sourceLink(view)}) (${view.stance === 'supports' ? 'agrees' : 'disagrees'}${view.detail ? `: ${escapeMarkdown(view.detail)}` : ''})`);
+      .map((view) => `[${escapeMarkdown(view.label)}, ${escapeMarkdown(view.fileName)}:${view.line + 1}](${sourceLink(view)}) (${view.stance === 'supports' ? 'agrees' : 'disagrees'}${view.detail ? `: ${escapeMarkdown(view.detail)}` : ''})`);
     return `| ${claim.range.start.line + 1} | ${cell(claim.text)} | ${VERDICT_LABEL[claim.verdict]}${ignored ? ' (ignored)' : ''} | ${sources.join('<br>') || '—'} |`;
   });
   return [

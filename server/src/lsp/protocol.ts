@@ -46,6 +46,10 @@ export interface CorpusStatusParams {
   documents: number;
   sentences: number;
   problems: number;
+  /** The configured corpus folders, relative to the workspace folder. */
+  corpusPaths?: string[];
+  /** True when none of them exists: the client offers to choose a folder. */
+  missing?: boolean;
 }
 
 /**
@@ -61,6 +65,57 @@ export interface ReportResult {
   uri: string;
   version: number;
   markdown: string;
+}
+
+/**
+ * `corroborate/claims` — request, client → server: every claim of one open
+ * draft as data (the VS Code claim report webview; any editor may use it).
+ * The result of the check the diagnostics already use (cached per version):
+ * no second check. Answered once the corpus is indexed; `null` when the
+ * document is not open or not a draft.
+ */
+export const ClaimsRequest = { method: 'corroborate/claims' } as const;
+export interface ClaimsParams {
+  uri: string;
+}
+export interface ClaimsResult {
+  uri: string;
+  /** The document version the ranges refer to. */
+  version: number;
+  counts: ClaimCounts;
+  /** In document order. */
+  claims: ClaimJson[];
+}
+/** A 0-based LSP range. */
+export interface RangeJson {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+export interface ClaimJson {
+  /** Hash of the normalised sentence (stable across edits elsewhere in the draft). */
+  key: string;
+  verdict: Verdict;
+  /** Set when a decision, an inline comment, a `corroborate-off` block or an ignore pattern hides the claim. */
+  ignored?: 'decision' | 'inline' | 'block' | 'pattern';
+  range: RangeJson;
+  sentence: string;
+  message: string;
+  evidence: EvidenceJson[];
+}
+export interface EvidenceJson {
+  /** file: URI of the source. */
+  uri: string;
+  /** Relative to the workspace folder when inside it, else absolute; '/'-separated. */
+  path: string;
+  /** Line range of the evidence sentence in the source (0-based). */
+  range: RangeJson;
+  quote: string;
+  stance: 'supports' | 'contradicts';
+  /** For `contradicts`: the source's value as written (`60 km/h`). */
+  detail?: string;
+  lang: string;
+  /** Front matter / metadata of the source file, when it has any. */
+  meta: { title?: string; outlet?: string; date?: string; url?: string };
 }
 
 /**
@@ -101,6 +156,10 @@ export const ClientCommands = {
   showReport: 'corroborate.showReport',
   openSource: 'corroborate.openSource',
   check: 'corroborate.check',
+  enable: 'corroborate.enable',
+  disable: 'corroborate.disable',
+  chooseCorpus: 'corroborate.chooseCorpus',
+  openWalkthrough: 'corroborate.openWalkthrough',
 } as const;
 
 export interface IgnoreClaimArgs {
@@ -119,6 +178,8 @@ export interface OpenSourceArgs {
   /** 0-based. */
   line: number;
   character?: number;
+  /** VS Code only: the editor group to open it in (the claim report opens sources next to the draft, not over itself). */
+  viewColumn?: number;
 }
 
 export type SeveritySetting = 'error' | 'warning' | 'information' | 'hint' | 'off';
@@ -150,4 +211,38 @@ export interface InitializationOptions {
   storagePath?: string;
   /** False: no index cache at all (every start indexes the corpus from scratch). */
   indexCache?: boolean;
+  /**
+   * True: the client shows the extracted text of HTML, PDF and DOCX sources
+   * (through {@link SourceTextRequest}) and runs `corroborate.openSource`, so
+   * hovers link evidence in those files to that command instead of to the file.
+   */
+  sourceDocuments?: boolean;
+}
+
+/**
+ * `corroborate/sourceText` — request, client → server: the text of a corpus
+ * file as the engine indexed it. For HTML, PDF and DOCX files that is the
+ * extracted plain text, the text evidence line numbers refer to (VS Code shows
+ * it as a read-only `corroborate-source:` document). `null` when the file is
+ * not in any folder's corpus (or could not be read).
+ */
+export const SourceTextRequest = { method: 'corroborate/sourceText' } as const;
+
+export interface SourceTextParams {
+  /** The corpus file's `file:` URI. */
+  uri: string;
+}
+
+export interface SourceTextResult {
+  uri: string;
+  text: string;
+  /** `html`, `pdf`, `docx`; absent for text and Markdown files. */
+  format?: string;
+  title?: string;
+  outlet?: string;
+  author?: string;
+  date?: string;
+  url?: string;
+  /** How messages name the source (outlet or title, and date; else the file name). */
+  label: string;
 }

@@ -21,11 +21,15 @@ import {
 } from 'vscode-languageserver/node';
 import { basename } from 'node:path';
 import { Diagnostics } from './diagnostics.js';
-import { codeActions, evidenceAt, executeCommand, hover, report } from './features.js';
+import { claims, codeActions, evidenceAt, executeCommand, hover, report, sourceText } from './features.js';
 import {
+  ClaimsRequest,
   EvidenceAtRequest,
+  SourceTextRequest,
+  type SourceTextParams,
   ReportRequest,
   ServerCommands,
+  type ClaimsParams,
   type EvidenceAtParams,
   type InitializationOptions,
   type ReportParams,
@@ -192,9 +196,13 @@ export function startServer(given?: Connection): void {
   connection.onRequest(ReportRequest.method, (params: ReportParams, token) =>
     guarded(world, 'report', null, () => report(world, params, token)),
   );
+  connection.onRequest(ClaimsRequest.method, (params: ClaimsParams, token) =>
+    guarded(world, 'claims', null, () => claims(world, params, token)),
+  );
   connection.onRequest(EvidenceAtRequest.method, (params: EvidenceAtParams, token) =>
     guarded(world, 'evidenceAt', [], () => evidenceAt(world, params, token)),
   );
+  connection.onRequest(SourceTextRequest.method, (params: SourceTextParams) => guarded(world, 'sourceText', null, () => sourceText(world, params)));
   connection.onShutdown(async () => {
     watcher.dispose();
     // A pending index cache write (after corpus changes) is not lost on exit.

@@ -13,8 +13,9 @@ import { Worker } from 'node:worker_threads';
 import { walkCorpus, type UnchangedItem, type WalkItem } from '../core/corpus/walk.js';
 import type { Engine } from '../core/engine.js';
 import { KeyTranslator, type AnalysedSource } from '../core/index/analysed.js';
-import type { Problem } from '../core/types.js';
+import type { Problem, SourceContent } from '../core/types.js';
 import type { CorpusStamps } from './corpusStamps.js';
+import { CORPUS_FILE_EXTENSIONS, prepareSource } from './formats/index.js';
 import type { AnalyseRequest } from './indexWorker.js';
 import { NodeFileSystem } from './nodeFileSystem.js';
 
@@ -25,10 +26,10 @@ export interface LoadResult {
   changed: number;
 }
 
-/** One file to (re)index: its bytes from disk, or the text of an open buffer. */
+/** One file to (re)index: its bytes from disk, or the text of an open buffer (HTML, PDF and DOCX are extracted on the way: formats/). */
 export interface SourceJob {
   path: string;
-  content: Uint8Array | string;
+  content: SourceContent;
 }
 
 export interface IndexOptions {
@@ -75,7 +76,7 @@ export async function indexSources(engine: Engine, jobs: AsyncIterable<SourceJob
     } catch (error) {
       // A worker that failed: this file (and its worker's next ones) on this thread, same result.
       engine.log.warn(`Corroborate: indexing worker failed on ${job.path} (${error instanceof Error ? error.message : String(error)}); indexing it on the main thread`);
-      engine.setSource(job.path, job.content);
+      engine.setSource(job.path, await prepareSource(job.path, job.content, engine.maxFileBytes));
     }
     options.progress?.(++done);
   };
@@ -86,7 +87,7 @@ export async function indexSources(engine: Engine, jobs: AsyncIterable<SourceJob
       seen++;
       if (!pool && threads > 1 && seen > MIN_FILES_FOR_WORKERS) pool = IndexPool.start(threads, engine.maxFileBytes);
       if (!pool) {
-        engine.setSource(job.path, job.content);
+        engine.setSource(job.path, await prepareSource(job.path, job.content, engine.maxFileBytes));
         options.progress?.(++done);
         if (options.sliceMs !== undefined && Date.now() - sliceStart > options.sliceMs) {
           await yieldToEventLoop();
@@ -189,7 +190,7 @@ export async function loadCorpus(
   const fs = new NodeFileSystem();
   const result = await loadItems(
     engine,
-    walkCorpus(fs, roots, { maxBytes: engine.maxFileBytes, exclude, reuse: stamps?.reuse }),
+    walkCorpus(fs, roots, { maxBytes: engine.maxFileBytes, exclude, reuse: stamps?.reuse, extensions: CORPUS_FILE_EXTENSIONS }),
     { stamps, onProblem: (problem) => engine.addProblem(problem) },
     options,
   );

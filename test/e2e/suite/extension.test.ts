@@ -168,31 +168,46 @@ suite('Corroborate in a real VS Code', function () {
       }
     });
 
-    test('Show Claim Report opens a report of the draft\'s claims beside it', async () => {
-      await vscode.window.showTextDocument(draft, { preview: false });
-      const isReportTab = (tab: vscode.Tab) => /claim report/i.test(tab.label);
-      const allTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+    // (No "w-e-b-v-i-e-w" in titles or messages: the shim drops console lines with that word as code-server noise.)
+    test('Show Claim Report opens the panel "Claims — draft.md" beside the draft, which keeps the focus', async () => {
+      requireChecked();
+      const draftEditor = await vscode.window.showTextDocument(draft, { preview: false, viewColumn: vscode.ViewColumn.One });
+      const title = 'Claims — draft.md';
+      const reportTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.label === title);
+      const labels = () => JSON.stringify(vscode.window.tabGroups.all.map((g) => g.tabs.map((t) => t.label)));
+      // The command answers the report's model once the server answered (rows in document order, counts).
+      const model = await vscode.commands.executeCommand<any>('corroborate.showReport');
+      assert.ok(model && Array.isArray(model.rows), `corroborate.showReport returned ${JSON.stringify(model)}`);
+      assert.equal(model.title, title);
+      assert.deepEqual(model.counts, { contradicted: 1, disputed: 1, unsupported: 1, supported: 1, ignored: 0 });
+      const bySentence = (sentence: string) => model.rows.find((row: any) => row.sentence === sentence);
+      assert.equal(bySentence(DISPUTED)?.verdict, 'disputed', JSON.stringify(model.rows));
+      assert.equal(bySentence(CONTRADICTED)?.verdict, 'contradicted');
+      assert.equal(bySentence(UNSUPPORTED)?.verdict, 'unsupported');
+      assert.equal(bySentence(SUPPORTED)?.verdict, 'supported');
+      assert.ok(bySentence(SUPPORTED).sources.some((s: any) => s.location.endsWith(`${SOURCE_VISIT}:${s.line}`)), JSON.stringify(bySentence(SUPPORTED)));
+      assert.equal(bySentence(DISPUTED).line, rangeOf(draft, DISPUTED).start.line + 1);
+
+      // The tab model reaches the extension host a moment after the panel is created.
       let sub: vscode.Disposable | undefined;
       const tabShown = new Promise<vscode.Tab>((resolve) => {
-        sub = vscode.window.tabGroups.onDidChangeTabs(() => { const t = allTabs().find(isReportTab); if (t) resolve(t); });
+        sub = vscode.window.tabGroups.onDidChangeTabs(() => { const [t] = reportTabs(); if (t) resolve(t); });
       });
+      let tab: vscode.Tab;
       try {
-        const result = await vscode.commands.executeCommand<unknown>('corroborate.showReport');
-        // The report is a document (the command answers its URI) shown in a tab (Markdown preview or editor).
-        const tab = allTabs().find(isReportTab) ?? await withTimeout(tabShown, DEFAULT_WAIT_MS, () =>
-          `expected a "Claim report" tab; tabs: ${JSON.stringify(allTabs().map((t) => t.label))}`);
-        assert.ok(tab);
-        const reportUri = result instanceof vscode.Uri ? result
-          : vscode.workspace.textDocuments.find((d) => /claim report/i.test(d.uri.path))?.uri;
-        assert.ok(reportUri, `corroborate.showReport returned ${String(result)} and no report document is open`);
-        const text = (await vscode.workspace.openTextDocument(reportUri)).getText();
-        assert.ok(text.includes('88 km/h'), `the report should list the draft's claims:\n${text}`);
-        for (const verdict of ['disputed', 'contradicted', 'unsupported', 'supported']) {
-          assert.match(text, new RegExp(verdict, 'i'), `the report should show a ${verdict} claim:\n${text}`);
-        }
+        tab = reportTabs()[0] ?? await withTimeout(tabShown, DEFAULT_WAIT_MS, () => `expected a "${title}" tab; tabs: ${labels()}`);
       } finally {
         sub?.dispose();
       }
+      assert.ok(tab.input instanceof vscode.TabInputWebview, `the report tab is a web panel, not ${tab.input?.constructor?.name}`);
+      assert.notEqual(tab.group.viewColumn, draftEditor.viewColumn, 'the report opens beside the draft');
+      assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), draft.uri.toString(), 'the draft keeps the focus');
+
+      // Back in the draft, the report stays; running the command again reuses it.
+      await vscode.window.showTextDocument(draft, { preview: false, viewColumn: draftEditor.viewColumn });
+      await vscode.commands.executeCommand('corroborate.showReport');
+      assert.equal(reportTabs().length, 1, `one report per draft; tabs: ${labels()}`);
+      await vscode.window.tabGroups.close(reportTabs());
     });
 
     test('the status bar counts of the active draft', async function () {
@@ -218,6 +233,67 @@ suite('Corroborate in a real VS Code', function () {
       requireChecked();
       await vscode.commands.executeCommand('corroborate.reindex');
       await waitForDiagnostics(draft, fullyChecked(draft), 'expected the verdicts after corroborate.reindex');
+    });
+
+    test('Disable clears the diagnostics and the status says off; Enable brings the verdicts back', async () => {
+      requireChecked();
+      await vscode.window.showTextDocument(draft, { preview: false });
+      const api = vscode.extensions.getExtension(EXTENSION_ID)?.exports as Record<string, any> | undefined;
+      try {
+        await vscode.commands.executeCommand('corroborate.disable');
+        assert.equal(vscode.workspace.getConfiguration('corroborate').get('enable'), false);
+        await waitForDiagnostics(draft, (diags) => diags.filter((d) => d.source === 'corroborate').length === 0, 'no corroborate diagnostic once disabled');
+        assert.equal(api?.statusBar?.state()?.kind, 'off');
+      } finally {
+        await vscode.commands.executeCommand('corroborate.enable');
+      }
+      await waitForDiagnostics(draft, fullyChecked(draft), 'the verdicts back after corroborate.enable');
+      assert.notEqual(api?.statusBar?.state()?.kind, 'off');
+    });
+
+    test('the walkthrough is contributed with its four steps', () => {
+      const walkthroughs = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON?.contributes?.walkthroughs ?? [];
+      assert.deepEqual(walkthroughs.map((w: { id: string }) => w.id), ['gettingStarted']);
+      assert.deepEqual(walkthroughs[0].steps.map((step: { title: string }) => step.title), ['Open a corpus folder', 'Check a draft', 'Read a verdict', 'Insert a citation']);
+    });
+  });
+
+  // Adds a source to the corpus (unrelated to the fixture's train, so no verdict above changes).
+  suite('sources in other formats', () => {
+    test('evidence in an HTML source: the hover names its outlet and opens its extracted text at the line', async () => {
+      requireChecked();
+      const fact = 'The new Narva river bridge carries 14,000 cars a day since it opened in May 2024.';
+      const page = '<!DOCTYPE html><html lang="en"><head><title>Bridge opens | Baltic Daily</title>'
+        + '<meta property="og:site_name" content="Baltic Daily"><meta property="article:published_time" content="2024-05-02T09:00:00Z">'
+        + '<script>var tracking = 1;</script></head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav><article><h1>Bridge opens</h1>'
+        + '<p>Engineers finished the crossing after three years of work on both banks of the river.</p>'
+        + `<p>${fact}</p></article><footer>Subscribe to our newsletter.</footer></body></html>`;
+      const file = inWorkspace('corpus', 'bridge-opening.html');
+      await vscode.workspace.fs.writeFile(file, Buffer.from(page, 'utf8'));
+      const doc = await openDraftCopy('draft-html.md', `\n${fact}\n`);
+      const position = rangeOf(doc, fact).start.translate(0, 4);
+      // The file watcher indexes the new page: wait until the hover cites it.
+      let hover = '';
+      const deadline = Date.now() + DEFAULT_WAIT_MS;
+      while (Date.now() < deadline) {
+        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, position);
+        hover = (hovers ?? []).flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+        if (hover.includes('Baltic Daily')) break;
+        await new Promise((done) => setTimeout(done, 500));
+      }
+      const link = /\[Baltic Daily, 2024-05-02\]\(command:corroborate\.openSource\?([^)\s]+)\)/.exec(hover);
+      assert.ok(link, `expected the hover to cite Baltic Daily with an openSource link; hover:\n${hover}`);
+      const [args] = JSON.parse(decodeURIComponent(link[1])) as Array<{ uri: string; line: number; character?: number }>;
+      assert.equal(vscode.Uri.parse(args.uri).toString(), file.toString());
+      await vscode.commands.executeCommand('corroborate.openSource', args);
+      const editor = vscode.window.activeTextEditor;
+      assert.ok(editor, 'no editor after corroborate.openSource');
+      assert.equal(editor.document.uri.scheme, 'corroborate-source', `opened ${editor.document.uri.toString()}`);
+      assert.equal(editor.document.uri.path, file.path);
+      assert.equal(editor.document.lineAt(args.line).text, fact, `line ${args.line} of:\n${editor.document.getText()}`);
+      assert.equal(editor.selection.active.line, args.line);
+      const text = editor.document.getText();
+      for (const junk of ['tracking', 'Home', 'Subscribe', '<p>']) assert.ok(!text.includes(junk), `"${junk}" in the extracted text:\n${text}`);
     });
   });
 

@@ -12,16 +12,28 @@ const NB = '# corroborate-lexicon 1 nb\nfart\t1a\ntog\t3,4\n';
 
 test('parseLexicon reads words, phrases and ignores comments', () => {
   const table = parseLexicon(EN);
-  assert.deepEqual(table.words.get('speed'), ['1a', '2b']);
-  assert.deepEqual(table.phrases.get('tak part'), ['9']);
-  assert.ok(table.phraseStarts.has('tak'));
-  assert.equal(table.words.size, 2);
+  assert.deepEqual(table.get('speed'), ['1a', '2b']);
+  assert.deepEqual(table.get('tak part'), ['9']);
+  assert.ok(table.startsPhrase('tak'));
+  assert.ok(!table.startsPhrase('ta'), 'a phrase starts with the whole first key');
+  assert.ok(!table.startsPhrase('speed'));
+  assert.equal(table.get('spee'), undefined);
+  assert.equal(table.get('speeds'), undefined);
+  assert.equal(table.wordCount, 2);
   assert.equal(table.longestWord, 5);
+});
+
+test('parseLexicon finds every key of an unsorted file, the later of a repeated key winning', () => {
+  const table = parseLexicon('zebra\t1\napple\t2\nmango pie\t3\nmango\t4\napple\t5\nå\t6\n');
+  assert.deepEqual([...table.keys()], ['apple', 'mango', 'mango pie', 'zebra', 'å']);
+  assert.deepEqual(table.get('apple'), ['5']);
+  assert.deepEqual(table.get('å'), ['6']);
+  assert.ok(table.startsPhrase('mango'));
 });
 
 test('parseLexicon survives malformed lines', () => {
   const table = parseLexicon('no tab here\n\tstarts with tab\nok\t1\nempty\t\n\n#c\tx\n');
-  assert.deepEqual([...table.words.keys()], ['ok']);
+  assert.deepEqual([...table.keys()], ['ok']);
 });
 
 test('CompiledLexicon looks up per language, lazily', () => {

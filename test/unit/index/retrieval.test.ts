@@ -1,4 +1,4 @@
-// Retrieval (CorpusIndex.topByKeys) must rank exactly as the plain way it
+// Retrieval (CorpusIndex.topByKeys → index/retrieval.ts) must rank exactly as the plain way it
 // replaced — a Map filled in key order and a stable sort — including ties,
 // tombstoned sentences, "common" keys and the pruning of long lists.
 
@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { CorpusIndex, type IndexState, type WeightedKey } from '../../../server/src/core/index/corpusIndex.js';
+import { Ranker, type PostingSource } from '../../../server/src/core/index/retrieval.js';
 
 /** An index of `n` sentences with the given postings (no documents needed for ranking). */
 function indexWith(n: number, lists: number[][], dead: Set<number>): CorpusIndex {
@@ -30,7 +31,7 @@ function indexWith(n: number, lists: number[][], dead: Set<number>): CorpusIndex
 }
 
 const plain = (index: CorpusIndex, keys: WeightedKey[], common: (n: number) => boolean, limit: number): number[] =>
-  (index as unknown as { topByKeysPlain(k: WeightedKey[], c: (n: number) => boolean, l: number): number[] }).topByKeysPlain(keys, common, limit);
+  new Ranker().topPlain((index as unknown as { postingSource(): PostingSource }).postingSource(), keys, common, limit);
 
 test('topByKeys ranks exactly as a Map in key order with a stable sort', () => {
   fc.assert(

@@ -81,10 +81,18 @@ describe('diagnostics', () => {
     const [first] = diagnostics;
     assert.equal(first!.source, 'corroborate');
     assert.deepEqual(first!.range, { start: { line: 2, character: 0 }, end: { line: 2, character: 23 } });
-    assert.match(String(first!.message), /train\.md says 60 km\/h/);
+    assert.match(String(first!.message), /Times, 2023-09-12 says 60 km\/h/);
     assert.equal(first!.relatedInformation![0]!.location.uri, 'file:///ws/corpus/train.md');
     assert.match(first!.relatedInformation![0]!.message, /^Disagrees \(60 km\/h\): "The train does 60 km\/h\."/);
     assert.ok(isClaimData(first!.data));
+  });
+
+  test('related information in a PDF points at its extracted text for a client that shows it', () => {
+    const pdf = claim('The train does 88 km/h.', 'contradicted', [evidence('contradicts', 'The train does 60 km/h.', 6, { source: `${FOLDER}/corpus/r.pdf`, format: 'pdf', detail: '60 km/h' })]);
+    const uriOf = (sourceDocuments: boolean) =>
+      toDiagnostics(document, result([judged(pdf)]), DEFAULT_SETTINGS, { folderPath: FOLDER, relatedInformation: true, sourceDocuments })[0]!.relatedInformation![0]!.location.uri;
+    assert.equal(uriOf(true), 'corroborate-source:///ws/corpus/r.pdf');
+    assert.equal(uriOf(false), 'file:///ws/corpus/r.pdf');
   });
 
   test('severity settings, including off and supported', () => {
@@ -106,21 +114,52 @@ describe('diagnostics', () => {
 });
 
 describe('hover and report', () => {
-  test('hover: verdict, quote, file and line link, language, outlet and date', () => {
+  test('hover: verdict, quote, the source named by outlet and date linking to its line, file and line, language', () => {
     const text = hoverMarkdown(supported, { folderPath: FOLDER });
     assert.match(text, /^\*\*Corroborate: supported\*\*/);
     assert.match(text, /> It has ninety cars\./);
-    assert.match(text, /\[train\.md, line 9\]\(file:\/\/\/ws\/corpus\/train\.md#L9\) · en · Times · 2023-09-12/);
+    assert.match(text, /\[Times, 2023-09-12\]\(file:\/\/\/ws\/corpus\/train\.md#L9\) · train\.md, line 9 · en/);
   });
 
-  test('hover: disputed groups the two sides', () => {
-    const text = hoverMarkdown(disputed, { folderPath: FOLDER });
-    const [head, afterAgrees] = text.split('**Agrees (1)**');
+  test('hover: a source without metadata is named by its file; evidence in a PDF links to its extracted text when the client shows it', () => {
+    const bare = claim('It has ninety cars.', 'supported', [evidence('supports', 'It has ninety cars.', 8, { meta: {} })]);
+    assert.match(hoverMarkdown(bare, { folderPath: FOLDER }), /\[train\]\(file:\/\/\/ws\/corpus\/train\.md#L9\) · train\.md, line 9/);
+    const pdf = claim('It has ninety cars.', 'supported', [
+      evidence('supports', 'It has ninety cars.', 8, { source: `${FOLDER}/corpus/report.pdf`, format: 'pdf', meta: { title: 'Rail report', author: 'Reuters', date: '2023-09-10' } }),
+    ]);
+    const vscode = hoverMarkdown(pdf, { folderPath: FOLDER, sourceDocuments: true });
+    const link = /\[Reuters, 2023-09-10\]\((command:corroborate\.openSource\?[^)\s]+)\) · report\.pdf, line 9 of its text/.exec(vscode);
+    assert.ok(link, vscode);
+    assert.deepEqual(JSON.parse(decodeURIComponent(link[1].slice('command:corroborate.openSource?'.length))), [{ uri: 'file:///ws/corpus/report.pdf', line: 8, character: 0 }]);
+    assert.match(hoverMarkdown(pdf, { folderPath: FOLDER }), /\[Reuters, 2023-09-10\]\(file:\/\/\/ws\/corpus\/report\.pdf#L9\)/);
+  });
+
+  test('hover: disputed groups the sources by the value they give, and never repeats the diagnostic message', () => {
+    const threeWay = claim('The train does 88 km/h.', 'disputed', [
+      evidence('supports', 'It does 88 km/h.', 3, { source: `${FOLDER}/corpus/a.md` }),
+      evidence('contradicts', 'It does 60 km/h.', 4, { source: `${FOLDER}/corpus/b.md`, detail: '60 km/h' }),
+      evidence('contradicts', 'Top speed: 70 km/h.', 6, { source: `${FOLDER}/corpus/c.md`, detail: '70 km/h' }),
+      evidence('contradicts', 'It reached 60 km/h.', 2, { source: `${FOLDER}/corpus/d.md`, detail: '60 km/h' }),
+    ], { message: 'Disputed: the sources disagree on the top speed: 88 km/h (a) vs 60 km/h (b; d) and 70 km/h (c). Check before publishing.' });
+    const text = hoverMarkdown(threeWay, { folderPath: FOLDER });
+    assert.ok(!text.includes('Check before publishing') && !text.includes('the sources disagree'), text);
+    const [head, afterAgrees] = text.split('**Agrees with the draft (1)**');
     assert.ok(head && afterAgrees, text);
-    const [agrees, disagrees] = afterAgrees.split('**Disagrees (1)**');
-    assert.ok(agrees && disagrees, text);
+    const [agrees, afterSixty] = afterAgrees.split('**Says 60 km/h (2)**');
+    assert.ok(agrees && afterSixty, text);
+    const [sixty, seventy] = afterSixty.split('**Says 70 km/h (1)**');
+    assert.ok(sixty && seventy, text);
     assert.match(agrees, /It does 88 km\/h\.[\s\S]*a\.md, line 4/);
-    assert.match(disagrees, /It does 60 km\/h\.[\s\S]*b\.md, line 5.*says \*\*60 km\/h\*\*/);
+    assert.match(sixty, /It does 60 km\/h\.[\s\S]*b\.md, line 5[\s\S]*It reached 60 km\/h\.[\s\S]*d\.md, line 3/);
+    assert.match(seventy, /Top speed: 70 km\/h\.[\s\S]*c\.md, line 7/);
+    assert.equal(hoverMarkdown(disputed, { folderPath: FOLDER }).split('**Says 60 km/h (1)**').length, 2);
+  });
+
+  test('hover: an unsupported claim says what to do, not the message again', () => {
+    const message = 'Unsupported: no source in the corpus (5 documents) states this.';
+    const text = hoverMarkdown({ ...unsupported, message }, { folderPath: FOLDER });
+    assert.ok(!text.includes('no source in the corpus'), text);
+    assert.match(text, /Add a source to the corpus/);
   });
 
   test('corpus text is escaped', () => {
@@ -133,7 +172,7 @@ describe('hover and report', () => {
     const text = reportMarkdown('n.md', [judged(contradicted), judged(supported), judged(unsupported, 'decision')], FOLDER);
     assert.match(text, /^# Claim report: n\.md/);
     assert.match(text, /0 supported|1 supported/);
-    assert.match(text, /\| 3 \| The train does 88 km\/h\. \| Contradicted \| \[train\.md:7\]\(file:\/\/\/ws\/corpus\/train\.md#L7\) \(disagrees: 60 km\/h\) \|/);
+    assert.match(text, /\| 3 \| The train does 88 km\/h\. \| Contradicted \| \[Times, 2023-09-12, train\.md:7\]\(file:\/\/\/ws\/corpus\/train\.md#L7\) \(disagrees: 60 km\/h\) \|/);
     assert.match(text, /\| It has a pool\. \| Unsupported \(ignored\) \| — \|/);
   });
 });

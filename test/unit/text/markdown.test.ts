@@ -46,6 +46,8 @@ test('inline and display math are masked; a dollar amount is not math', () => {
     row(text, 'The speed $v = 60$ km/h and $$E = mc^2$$ hold.', 'The speed km/h and hold.'),
     row(text, 'It costs $5 and $10 a ticket.'),
   ]);
+  const latex = 'Before.\n\n\\[\nv = 60 \\text{ km/h}\n\\]\n\nAfter.';
+  assert.deepEqual(summary(latex), [row(latex, 'Before.'), row(latex, 'After.')]);
   const prices = 'It rose from $5m-$6m to $US5bn and A$3bn.';
   assert.deepEqual(summary(prices), [row(prices, prices)]);
 });

@@ -176,7 +176,7 @@ test('markdown: inline markup is masked with spaces, offsets map 1:1', () => {
   assert.ok(!segments.some((s) => s.text.includes('corroborate-ignore')));
 });
 
-test('markdown: lists, blockquotes, setext headings and tables (prose cells only)', () => {
+test('markdown: lists, blockquotes, setext headings and tables', () => {
   const text = [
     'Heading',
     '=======',
@@ -192,7 +192,7 @@ test('markdown: lists, blockquotes, setext headings and tables (prose cells only
     '| Name | Speed |',
     '|------|------:|',
     '| Train | 60 km/h |',
-    '| Note | The train left Pyongyang on Sunday. |',
+    '| The night train from Oslo | It was slower than planned |',
     '',
     'snake_case_name stays, 2 * 3 stays.',
   ].join('\n');
@@ -205,8 +205,9 @@ test('markdown: lists, blockquotes, setext headings and tables (prose cells only
     ['Numbered item.', 'listItem'],
     ['A quote line continued.', 'quote'],
     ['Another sentence.', 'quote'],
-    // Labels and figures are not claims; a cell that holds a sentence is.
-    ['The train left Pyongyang on Sunday.', 'tableCell'],
+    // Labels and figures are the table's furniture; only prose cells are read.
+    ['The night train from Oslo', 'tableCell'],
+    ['It was slower than planned', 'tableCell'],
     ['snake_case_name stays, 2 * 3 stays.', 'sentence'],
   ]);
 });
@@ -288,4 +289,40 @@ test('markdown: TOML front matter is skipped too', () => {
   const segments = segmentText(text, { markdown: true });
   assertWellFormed(text, segments);
   assert.deepEqual(segments.map((s) => s.text), ['Toget har 90 vogner.']);
+});
+
+test('markdown: footnote definitions, citations, math, shortcodes and template tags are not claims', () => {
+  const text = [
+    '---',
+    'title: Draft',
+    '---',
+    'The train reached 60 km/h on Tuesday.[^1] Its top speed was 90 km/h [@nrk2024, p. 3].',
+    '',
+    'The energy is $E = mc^2$ and it cost $5 million, officials said.',
+    '',
+    '$$',
+    'v = 60 \\text{ km/h}',
+    '$$',
+    '',
+    '{{< figure src="train.jpg" caption="The train reached 88 km/h in 2019" >}}',
+    '',
+    'The line opened in 1941 {{< ref "history.md" >}} after {% cite doe2021 %} delays.',
+    '',
+    '[^1]: NRK, 12 March 2024. The train reached 60 km/h',
+    '    on its first run in 2019.',
+    '',
+    'Last sentence stands.',
+  ].join('\n');
+  const segments = segmentText(text, { markdown: true });
+  assertWellFormed(text, segments);
+  assert.deepEqual(
+    segments.map((s) => s.text.replace(/ +/g, ' ').trim()),
+    [
+      'The train reached 60 km/h on Tuesday.',
+      'Its top speed was 90 km/h .',
+      'The energy is and it cost $5 million, officials said.',
+      'The line opened in 1941 after delays.',
+      'Last sentence stands.',
+    ],
+  );
 });

@@ -18,14 +18,111 @@ export type Synsets = readonly string[];
 
 const NONE: Synsets = Object.freeze([]) as Synsets;
 
-interface LanguageTable {
-  words: Map<string, Synsets>;
-  /** Multi-word entries by their joined keys ("take part" → "tak part"). */
-  phrases: Map<string, Synsets>;
-  /** First keys of the multi-word entries: a cheap test before joining. */
-  phraseStarts: Set<string>;
+/**
+ * One language's data, searched in place: the text stays as it is and only the
+ * line offsets are kept, sorted by key (the generator writes the lines sorted,
+ * so this is usually just a scan). Parsing every line into a Map of arrays took
+ * about 70 MB of heap for the eight languages; the offsets take under 3 MB.
+ */
+export class LanguageTable {
+  readonly #text: string;
+  /** Line i: key at [keyStart[i], tab[i]), ids at (tab[i], lineEnd[i]). Sorted by key. */
+  readonly #keyStart: Int32Array;
+  readonly #tab: Int32Array;
+  readonly #lineEnd: Int32Array;
   /** Length of the longest single-word key (bounds compound-head search). */
-  longestWord: number;
+  readonly longestWord: number;
+  /** Number of single-word keys. */
+  readonly wordCount: number;
+
+  constructor(text: string) {
+    this.#text = text;
+    const starts: number[] = [];
+    const tabs: number[] = [];
+    const ends: number[] = [];
+    let longestWord = 0;
+    let wordCount = 0;
+    let pos = 0;
+    while (pos < text.length) {
+      let end = text.indexOf('\n', pos);
+      if (end < 0) end = text.length;
+      if (text.charCodeAt(pos) !== 35 /* # */) {
+        const tab = text.indexOf('\t', pos);
+        // A key, a tab and at least one id.
+        if (tab > pos && tab < end && /[^\s,]/.test(text.slice(tab + 1, end))) {
+          starts.push(pos);
+          tabs.push(tab);
+          ends.push(end);
+          const space = text.indexOf(' ', pos);
+          if (space < 0 || space > tab) {
+            wordCount++;
+            longestWord = Math.max(longestWord, tab - pos);
+          }
+        }
+      }
+      pos = end + 1;
+    }
+    let order = starts.map((_, i) => i);
+    let sorted = true;
+    for (let i = 1; i < starts.length && sorted; i++) sorted = compareAt(text, starts[i - 1], tabs[i - 1], text.slice(starts[i], tabs[i])) < 0;
+    if (!sorted) {
+      // A hand-edited file: sort once (the later line wins for a repeated key, as a Map would give).
+      const keys = starts.map((start, i) => text.slice(start, tabs[i]));
+      order = order.sort((x, y) => (keys[x] < keys[y] ? -1 : keys[x] > keys[y] ? 1 : x - y));
+      order = order.filter((line, i) => i + 1 >= order.length || keys[order[i + 1]] !== keys[line]);
+    }
+    this.#keyStart = Int32Array.from(order, (i) => starts[i]);
+    this.#tab = Int32Array.from(order, (i) => tabs[i]);
+    this.#lineEnd = Int32Array.from(order, (i) => ends[i]);
+    this.longestWord = longestWord;
+    this.wordCount = wordCount;
+  }
+
+  /** The ids of a key (a word's, or a phrase's words' keys joined by one space), or undefined. */
+  get(key: string): Synsets | undefined {
+    const at = this.#lowerBound(key);
+    if (at >= this.#keyStart.length || compareAt(this.#text, this.#keyStart[at], this.#tab[at], key) !== 0) return undefined;
+    const ids = this.#text
+      .slice(this.#tab[at] + 1, this.#lineEnd[at])
+      .split(',')
+      .map((id) => id.trim())
+      .filter((id) => id.length > 0);
+    return ids;
+  }
+
+  /** Whether some multi-word key starts with this word's key. */
+  startsPhrase(first: string): boolean {
+    const prefix = first + ' ';
+    const at = this.#lowerBound(prefix);
+    return at < this.#keyStart.length && this.#text.startsWith(prefix, this.#keyStart[at]) && this.#keyStart[at] + prefix.length <= this.#tab[at];
+  }
+
+  /** Every key, in order (tests and reports). */
+  *keys(): IterableIterator<string> {
+    for (let i = 0; i < this.#keyStart.length; i++) yield this.#text.slice(this.#keyStart[i], this.#tab[i]);
+  }
+
+  /** The first line whose key is not below `key`. */
+  #lowerBound(key: string): number {
+    let low = 0;
+    let high = this.#keyStart.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (compareAt(this.#text, this.#keyStart[mid], this.#tab[mid], key) < 0) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+}
+
+/** text[start, end) compared with `key` as JavaScript compares strings (UTF-16 code units), without a slice. */
+function compareAt(text: string, start: number, end: number, key: string): number {
+  const length = Math.min(end - start, key.length);
+  for (let i = 0; i < length; i++) {
+    const d = text.charCodeAt(start + i) - key.charCodeAt(i);
+    if (d !== 0) return d;
+  }
+  return end - start - key.length;
 }
 
 export class CompiledLexicon {
@@ -38,16 +135,17 @@ export class CompiledLexicon {
 
   /** Synsets of a single word's key (`stem(fold(word), lang)`). */
   synsets(key: string, lang: Lang): Synsets {
-    return this.#table(lang).words.get(key) ?? NONE;
+    // A key with a space is a phrase's, never a word's.
+    return key.includes(' ') ? NONE : (this.#table(lang).get(key) ?? NONE);
   }
 
   startsPhrase(key: string, lang: Lang): boolean {
-    return this.#table(lang).phraseStarts.has(key);
+    return this.#table(lang).startsPhrase(key);
   }
 
   /** Synsets of a multi-word entry, given its words' keys joined by one space. */
   phraseSynsets(joinedKeys: string, lang: Lang): Synsets {
-    return this.#table(lang).phrases.get(joinedKeys) ?? NONE;
+    return joinedKeys.includes(' ') ? (this.#table(lang).get(joinedKeys) ?? NONE) : NONE;
   }
 
   longestWord(lang: Lang): number {
@@ -56,12 +154,12 @@ export class CompiledLexicon {
 
   /** Whether any data is present for the language (an empty build has none). */
   has(lang: Lang): boolean {
-    return this.#table(lang).words.size > 0;
+    return this.#table(lang).wordCount > 0;
   }
 
   /** Number of word keys per language, for reports. */
   size(lang: Lang): number {
-    return this.#table(lang).words.size;
+    return this.#table(lang).wordCount;
   }
 
   #table(lang: Lang): LanguageTable {
@@ -74,50 +172,9 @@ export class CompiledLexicon {
   }
 }
 
-/** Parse one language's file: `key<TAB>id,id,...` lines; `#` lines are comments. */
+/** Read one language's file: `key<TAB>id,id,...` lines; `#` lines are comments. */
 export function parseLexicon(text: string): LanguageTable {
-  const words = new Map<string, Synsets>();
-  const phrases = new Map<string, Synsets>();
-  const phraseStarts = new Set<string>();
-  let longestWord = 0;
-  // Ids repeat across many keys: share one string per id.
-  const ids = new Map<string, string>();
-  let pos = 0;
-  while (pos < text.length) {
-    let end = text.indexOf('\n', pos);
-    if (end < 0) end = text.length;
-    if (text.charCodeAt(pos) !== 35 /* # */) {
-      const tab = text.indexOf('\t', pos);
-      if (tab > pos && tab < end) {
-        const key = text.slice(pos, tab);
-        const list: string[] = [];
-        let from = tab + 1;
-        while (from < end) {
-          let comma = text.indexOf(',', from);
-          if (comma < 0 || comma > end) comma = end;
-          const raw = text.slice(from, comma).trim();
-          if (raw) {
-            let id = ids.get(raw);
-            if (id === undefined) ids.set(raw, (id = raw));
-            list.push(id);
-          }
-          from = comma + 1;
-        }
-        if (list.length > 0) {
-          const space = key.indexOf(' ');
-          if (space < 0) {
-            words.set(key, list);
-            if (key.length > longestWord) longestWord = key.length;
-          } else {
-            phrases.set(key, list);
-            phraseStarts.add(key.slice(0, space));
-          }
-        }
-      }
-    }
-    pos = end + 1;
-  }
-  return { words, phrases, phraseStarts, longestWord };
+  return new LanguageTable(text);
 }
 
 /** The lexicon compiled into this build (empty tables when data/lexicon was absent). */

@@ -996,6 +996,9 @@ function readNames(tokens: Token[], lang: Lang): NameAtom[] {
 }
 
 function stripGenitive(word: string): string {
+  // The regex only when the word can end in a genitive: this runs for every token.
+  const last = word.charCodeAt(word.length - 1);
+  if (last !== 0x73 /* s */ && last !== 0x27 && last !== 0x2019) return word;
   return word.replace(/(?:['’]s|['’])$/, '');
 }
 
@@ -1117,8 +1120,10 @@ function readTerms(tokens: Token[], used: Uint8Array, lang: Lang, names: NameAto
     if (folded.length < 2 && !name) continue;
     const info = termInfo(stripGenitive(folded), lang);
     // "us"/"US", "turkey"/"Turkey": such words are places only when capitalised.
-    const keys = !tok.capitalised && CASE_SENSITIVE.has(folded) ? info.keys.filter((k) => !k.startsWith('g:')) : [...info.keys];
+    // The memoised array is shared by every term of the word: copied only when changed.
+    let keys = !tok.capitalised && CASE_SENSITIVE.has(folded) ? info.keys.filter((k) => !k.startsWith('g:')) : info.keys;
     if (name) {
+      if (keys === info.keys) keys = [...keys];
       if (name.place) keys.push('g:' + name.place);
       for (const piece of folded.split(/[-'’]/)) {
         const sk = skeleton(stripGenitive(piece));

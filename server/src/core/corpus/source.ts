@@ -3,7 +3,7 @@
 // breadcrumbs, repeated headlines, related-article lists, photo credits).
 // Every rule is about the shape of the text, never about particular articles.
 
-import type { Problem, Segment, SourceDoc, SourceMeta } from '../types.js';
+import type { ExtractedSource, Problem, Segment, SourceContent, SourceDoc, SourceMeta } from '../types.js';
 import { decodeBytes, tooLargeProblem } from '../text/decode.js';
 import { parseFrontMatter } from '../text/frontMatter.js';
 import { hashText } from '../text/hash.js';
@@ -26,10 +26,19 @@ export function isMarkdownPath(path: string): boolean {
   return /\.(?:md|markdown)$/i.test(path);
 }
 
-export function parseSource(path: string, content: Uint8Array | string, options: ParseSourceOptions): ParsedSource {
+export function parseSource(path: string, content: SourceContent, options: ParseSourceOptions): ParsedSource {
   const problems: Problem[] = [];
   let text: string;
-  if (typeof content === 'string') {
+  let extracted: SourceMeta | undefined;
+  let format: string | undefined;
+  if (isExtracted(content)) {
+    // Text the Node side extracted from HTML, PDF or DOCX: plain text with the file's metadata.
+    if (content.problem) return { problems: [content.problem] };
+    if (content.text.length > options.maxBytes) return { problems: [tooLargeProblem(path, content.text.length, options.maxBytes)] };
+    text = content.text;
+    extracted = content.meta;
+    format = content.format;
+  } else if (typeof content === 'string') {
     // UTF-16 length is a lower bound of the UTF-8 size: good enough for a limit.
     if (content.length > options.maxBytes) return { problems: [tooLargeProblem(path, content.length, options.maxBytes)] };
     text = content.charCodeAt(0) === 0xfeff ? content.slice(1) : content;
@@ -44,13 +53,16 @@ export function parseSource(path: string, content: Uint8Array | string, options:
     return { problems };
   }
 
-  const markdown = isMarkdownPath(path);
+  const markdown = !extracted && isMarkdownPath(path);
   const meta: SourceMeta = {};
   let bodyStart = 0;
-  if (markdown) {
+  if (extracted) {
+    for (const key of META_KEYS) if (extracted[key]) meta[key] = extracted[key];
+  } else if (markdown || frontMatterStart(text)) {
+    // Front matter: Markdown files, and plain text files that open with a `---` fence.
     const frontMatter = parseFrontMatter(text);
     bodyStart = frontMatter.end;
-    for (const key of ['title', 'outlet', 'date', 'url'] as const) {
+    for (const key of ['title', 'outlet', 'author', 'date', 'url'] as const) {
       if (frontMatter.fields[key]) meta[key] = frontMatter.fields[key];
     }
     const language = frontMatter.fields.language ?? frontMatter.fields.lang;
@@ -77,7 +89,19 @@ export function parseSource(path: string, content: Uint8Array | string, options:
     segments,
     hash: hashText(text),
   };
+  if (format) doc.format = format;
   return { doc, problems };
+}
+
+const META_KEYS = ['title', 'outlet', 'author', 'date', 'url', 'language'] as const;
+
+function isExtracted(content: SourceContent): content is ExtractedSource {
+  return typeof content === 'object' && !(content instanceof Uint8Array) && content.kind === 'extracted';
+}
+
+/** A plain text file that opens with YAML or TOML front matter (a `---` or `+++` line followed by `key: value`). */
+function frontMatterStart(text: string): boolean {
+  return /^(?:---|\+\+\+)[ \t]*\r?\n[A-Za-z_][\w-]*[ \t]*[:=]/.test(text);
 }
 
 /** A scraper's `date 2023-09` (or `date 2023-09-12`) token before the first sentence. */

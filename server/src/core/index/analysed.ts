@@ -11,7 +11,7 @@
 import { extractClaim } from '../claims/extract.js';
 import { claimKeys } from '../claims/keys.js';
 import { parseSource } from '../corpus/source.js';
-import type { Problem, SourceDoc } from '../types.js';
+import type { Problem, SourceContent, SourceDoc } from '../types.js';
 
 export interface AnalysedSource {
   path: string;
@@ -72,7 +72,7 @@ export class KeyTranslator {
 }
 
 /** Parses one corpus file and computes its sentences' keys (what Engine.setSource + CorpusIndex.add do, minus the index). */
-export function analyseSource(path: string, content: Uint8Array | string, maxBytes: number, table: KeyTable): AnalysedSource {
+export function analyseSource(path: string, content: SourceContent, maxBytes: number, table: KeyTable): AnalysedSource {
   let doc: SourceDoc | undefined;
   let problems: Problem[];
   try {

@@ -17,13 +17,14 @@
 //   compact claims (no tokens) sized for one full check of a large draft.
 // - Removing a document tombstones its sentences; postings are compacted when
 //   a third of them are dead. A one-file update costs in proportion to that file.
-// - Retrieval scores into a dense Float64Array scratch over sentence ids (0 =
+// - Ranking (index/retrieval.ts) scores into a dense Float64Array scratch over sentence ids (0 =
 //   not reached) and selects the top candidates in one pass (no map, no sort).
 
 import type { Segment, SegmentKind, SourceDoc } from '../types.js';
 import { extractClaim, type Claim } from '../claims/extract.js';
 import { claimKeys } from '../claims/keys.js';
 import type { KeyTranslator } from './analysed.js';
+import { contains, Ranker, type PostingSource } from './retrieval.js';
 
 export interface SentenceRef {
   id: number;
@@ -39,6 +40,29 @@ export type PostingList = ArrayLike<number> & Iterable<number>;
 export interface WeightedKey {
   key: string;
   weight: number;
+}
+
+/**
+ * What one verification read from the index (the engine's verdict
+ * dependencies, see Engine.stillValid): the document frequency of every key it
+ * looked at, every sentence it read, and each retrieval's query with the score
+ * a new sentence would need to enter its top list. Set on the index for the
+ * duration of one check.
+ */
+export interface ReadRecorder {
+  dfAt: Map<string, number>;
+  sentences: Set<number>;
+  retrievals: RecordedRetrieval[];
+}
+
+/** One topByKeys call as a later corpus change sees it. */
+export interface RecordedRetrieval {
+  /** Every query key with its weight (keys the index did not hold yet included). */
+  weights: Map<string, number>;
+  /** Keys that were too common to reach a sentence on their own. */
+  common: Set<string>;
+  /** The lowest score in the returned list when it was full; 0 when it was not (any reached sentence enters). */
+  cutoff: number;
 }
 
 /** Everything the index holds, as flat arrays: what a snapshot stores. */
@@ -92,9 +116,10 @@ export class CorpusIndex {
   private compactions = 0;
   private readonly claimCache = new Map<number, Claim>();
   private static readonly CLAIM_CACHE_SIZE = 16_384;
-  // Retrieval scratch, reused across calls (grown with the sentence count).
-  private scratchScores = new Float64Array(0);
-  private scratchTouched = new Int32Array(1024);
+  // Ranking by summed key weights (index/retrieval.ts), with its reusable scratch.
+  private readonly ranker = new Ranker();
+  /** While set, reads are noted in it (see ReadRecorder). */
+  recorder: ReadRecorder | undefined;
 
   get documentCount(): number {
     return this.slotByPath.size;
@@ -107,7 +132,9 @@ export class CorpusIndex {
   /** Number of live sentences containing `key` (an upper bound while tombstones wait for compaction). */
   df(key: string): number {
     const k = this.keyIds.get(key);
-    return k === undefined ? 0 : this.lengths[k];
+    const df = k === undefined ? 0 : this.lengths[k];
+    if (this.recorder && !this.recorder.dfAt.has(key)) this.recorder.dfAt.set(key, df);
+    return df;
   }
 
   documents(): IterableIterator<SourceDoc> {
@@ -121,9 +148,12 @@ export class CorpusIndex {
     return slot === undefined ? undefined : this.docSlots[slot];
   }
 
-  add(doc: SourceDoc): void {
+  /** Adds (or replaces) a document; `onKeys` receives each sentence's keys (a corpus change log). */
+  add(doc: SourceDoc, onKeys?: (keys: Set<string>, segment: Segment) => void): void {
     this.addWith(doc, (id, segment) => {
-      for (const key of claimKeys(extractClaim(segment, doc.lang))) this.post(key, id);
+      const keys = claimKeys(extractClaim(segment, doc.lang));
+      for (const key of keys) this.post(key, id);
+      onKeys?.(keys, segment);
     });
   }
 
@@ -192,6 +222,7 @@ export class CorpusIndex {
 
   /** Live sentence ids posted under `key`. */
   lookup(key: string): PostingList {
+    if (this.recorder) this.df(key);
     const k = this.keyIds.get(key);
     return k === undefined ? EMPTY_LIST : this.lists[k].subarray(0, this.lengths[k]);
   }
@@ -202,6 +233,7 @@ export class CorpusIndex {
 
   sentence(id: number): SentenceRef | undefined {
     if (!this.isLive(id)) return undefined;
+    this.recorder?.sentences.add(id);
     const doc = this.docSlots[this.sentenceDoc[id]]!;
     return { id, doc, segmentIndex: this.sentenceSeg[id], segment: this.segmentOf(id, doc.text) };
   }
@@ -221,6 +253,7 @@ export class CorpusIndex {
    * terms only): `tokens` is empty.
    */
   claim(id: number): Claim | undefined {
+    this.recorder?.sentences.add(id);
     const cached = this.claimCache.get(id);
     if (cached) {
       // Refresh LRU position.
@@ -271,134 +304,42 @@ export class CorpusIndex {
    * order and stably sorting its entries, without the Map or the sort.
    */
   topByKeys(keys: readonly WeightedKey[], common: (postings: number) => boolean, limit: number): number[] {
-    // A score of 0 marks "not reached": exact only for positive weights (always so; else the plain way).
-    if (!keys.every(({ weight }) => weight > 0 && Number.isFinite(weight))) return this.topByKeysPlain(keys, common, limit);
-    const scores = this.scratch();
-    const lists: Int32Array[] = [];
-    const lengths: number[] = [];
-    const weights: number[] = [];
-    for (const { key, weight } of keys) {
-      const k = this.keyIds.get(key);
-      if (k === undefined) continue;
-      lists.push(this.lists[k]);
-      lengths.push(this.lengths[k]);
-      weights.push(weight);
-    }
-    // remaining[j]: the most a sentence can still gain from lists j.. on.
-    const remaining = new Float64Array(lists.length + 1);
-    for (let j = lists.length - 1; j >= 0; j--) remaining[j] = remaining[j + 1] + weights[j];
-    let touched = this.scratchTouched;
-    let touchedCount = 0;
-    let result: number[] | undefined;
-    for (let j = 0; j < lists.length && !result; j++) {
-      const list = lists[j];
-      const length = lengths[j];
-      const weight = weights[j];
-      if (limit > 0 && length >= PRUNE_MIN_POSTINGS && touchedCount >= limit) {
-        result = this.finishPruned({ scores, touched, touchedCount, lists, lengths, weights, remaining, from: j, limit });
-        if (result) break;
+    const recorder = this.recorder;
+    if (recorder) {
+      const top = this.ranker.top(this.postingSource(), keys, common, limit);
+      const weights = new Map<string, number>();
+      const commonKeys = new Set<string>();
+      for (const { key, weight } of keys) {
+        weights.set(key, (weights.get(key) ?? 0) + weight);
+        if (common(this.df(key))) commonKeys.add(key);
       }
-      if (common(length)) {
-        for (let i = 0; i < length; i++) {
-          const id = list[i];
-          const score = scores[id];
-          if (score !== 0) scores[id] = score + weight;
-        }
-        continue;
-      }
-      if (touchedCount + length > touched.length) {
-        const grown = new Int32Array(Math.max(touched.length * 2, touchedCount + length));
-        grown.set(touched.subarray(0, touchedCount));
-        touched = this.scratchTouched = grown;
-      }
-      for (let i = 0; i < length; i++) {
-        const id = list[i];
-        const score = scores[id];
-        if (score !== 0) {
-          scores[id] = score + weight;
-        } else {
-          scores[id] = weight; // = 0 + weight
-          touched[touchedCount++] = id;
+      let cutoff = 0;
+      if (top.length >= limit) {
+        cutoff = Infinity;
+        for (const id of top) {
+          let score = 0;
+          for (const { key, weight } of keys) {
+            const k = this.keyIds.get(key);
+            if (k !== undefined && contains(this.lists[k], this.lengths[k], id)) score += weight;
+          }
+          cutoff = Math.min(cutoff, score);
         }
       }
+      recorder.retrievals.push({ weights, common: commonKeys, cutoff });
+      for (const id of top) recorder.sentences.add(id);
+      return top;
     }
-    if (!result) {
-      // One pass, keeping the best `limit` in order (stable: ties keep first-reached order).
-      const best = new TopList(limit);
-      for (let t = 0; t < touchedCount; t++) {
-        const id = touched[t];
-        if (this.sentenceDoc[id] >= 0) best.offer(id, scores[id]);
-      }
-      result = best.ids;
-    }
-    for (let t = 0; t < touchedCount; t++) scores[touched[t]] = 0; // the scratch is all zero between calls
-    return result;
+    return this.ranker.top(this.postingSource(), keys, common, limit);
   }
 
-  /**
-   * MaxScore-style end of topByKeys before list `from`: `limit` reached sentences,
-   * fully scored by binary search in the lists still to come, set a floor; if
-   * those lists together weigh less than it, no sentence not reached yet can
-   * rank, and the reached ones that still can get their remaining weights by
-   * merging the lists with them (key order kept, so every sum is bit-identical).
-   * Undefined when the lists to come still weigh too much.
-   */
-  private finishPruned(state: {
-    scores: Float64Array;
-    touched: Int32Array;
-    touchedCount: number;
-    lists: Int32Array[];
-    lengths: number[];
-    weights: number[];
-    remaining: Float64Array;
-    from: number;
-    limit: number;
-  }): number[] | undefined {
-    const { scores, touched, touchedCount, lists, lengths, weights, remaining, from, limit } = state;
-    const leaders = new TopList(limit);
-    for (let t = 0; t < touchedCount; t++) {
-      const id = touched[t];
-      if (this.sentenceDoc[id] >= 0) leaders.offer(id, scores[id]);
-    }
-    if (!leaders.full) return undefined;
-    // At least `limit` sentences score `floor` or more, so anything below it cannot rank.
-    let floor = Infinity;
-    for (const id of leaders.ids) {
-      let score = scores[id];
-      for (let i = from; i < lists.length; i++) if (contains(lists[i], lengths[i], id)) score += weights[i];
-      floor = Math.min(floor, score);
-    }
-    const rest = remaining[from] + SCORE_SLACK;
-    if (!(rest < floor)) return undefined;
-    const candidates: number[] = [];
-    for (let t = 0; t < touchedCount; t++) {
-      const id = touched[t];
-      if (this.sentenceDoc[id] >= 0 && scores[id] + rest >= floor) candidates.push(id);
-    }
-    const sorted = Int32Array.from(candidates).sort();
-    for (let i = from; i < lists.length; i++) addWhereListed(lists[i], lengths[i], sorted, weights[i], scores);
-    const best = new TopList(limit);
-    for (const id of candidates) best.offer(id, scores[id]);
-    return best.ids;
+  /** What the ranker reads: postings by key and which sentences are live (views of the current arrays). */
+  private postingSource(): PostingSource {
+    return { keyIds: this.keyIds, lists: this.lists, lengths: this.lengths, sentenceDoc: this.sentenceDoc, sentenceCount: this.sentenceCount };
   }
 
-  /** topByKeys as first written (a Map in key order, a stable sort): for weights that are not positive. */
-  private topByKeysPlain(keys: readonly WeightedKey[], common: (postings: number) => boolean, limit: number): number[] {
-    const scores = new Map<number, number>();
-    for (const { key, weight } of keys) {
-      const list = this.lookup(key);
-      const isCommon = common(list.length);
-      for (const id of list) {
-        const prev = scores.get(id);
-        if (prev === undefined && isCommon) continue;
-        scores.set(id, (prev ?? 0) + weight);
-      }
-    }
-    return [...scores.entries()]
-      .filter(([id]) => this.isLive(id))
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, limit)
-      .map(([id]) => id);
+  /** The path of the document a sentence belongs to (undefined once it is removed). */
+  pathOf(id: number): string | undefined {
+    return this.isLive(id) ? this.docSlots[this.sentenceDoc[id]]!.path : undefined;
   }
 
   // ---------------------------------------------------------------- snapshot state
@@ -558,11 +499,6 @@ export class CorpusIndex {
     });
   }
 
-  /** The retrieval scratch: one score per sentence, all zero between calls. */
-  private scratch(): Float64Array {
-    if (this.scratchScores.length < this.sentenceCount) this.scratchScores = new Float64Array(Math.max(this.sentenceDoc.length, this.sentenceCount));
-    return this.scratchScores;
-  }
 
   private ensureCapacity(needed: number): void {
     if (needed <= this.sentenceDoc.length) return;
@@ -613,75 +549,6 @@ export class CorpusIndex {
 }
 
 const EMPTY_LIST = new Int32Array(0);
-/** Lists shorter than this are always read: pruning pays off on the long ones. */
-const PRUNE_MIN_POSTINGS = 2048;
-/** Far above the rounding error of a sum of a few dozen weights: bounds never cut a tie. */
-const SCORE_SLACK = 1e-9;
-
-/** Whether the ascending list[0..length) holds id (binary search). */
-function contains(list: Int32Array, length: number, id: number): boolean {
-  let low = 0;
-  let high = length - 1;
-  while (low <= high) {
-    const mid = (low + high) >>> 1;
-    const value = list[mid];
-    if (value < id) low = mid + 1;
-    else if (value > id) high = mid - 1;
-    else return true;
-  }
-  return false;
-}
-
-/** scores[id] += weight for each id of the ascending `ids` that list[0..length) holds (galloping merge). */
-function addWhereListed(list: Int32Array, length: number, ids: Int32Array, weight: number, scores: Float64Array): void {
-  let at = 0;
-  for (let c = 0; c < ids.length && at < length; c++) {
-    const id = ids[c];
-    if (list[at] < id) {
-      // Gallop to a bound, then binary search: list[low] < id <= list[high] (or high = length).
-      let step = 1;
-      let low = at;
-      let high = at + 1;
-      while (high < length && list[high] < id) {
-        low = high;
-        step *= 2;
-        high = low + step;
-      }
-      if (high > length) high = length;
-      while (low + 1 < high) {
-        const mid = (low + high) >>> 1;
-        if (list[mid] < id) low = mid;
-        else high = mid;
-      }
-      at = high;
-    }
-    if (at < length && list[at] === id) scores[id] += weight;
-  }
-}
-
-/** The best `limit` offers by score, best first; an offer ties after earlier equal ones (a stable sort's order). */
-class TopList {
-  readonly ids: number[] = [];
-  private readonly scores: number[] = [];
-  constructor(private readonly limit: number) {}
-
-  get full(): boolean {
-    return this.ids.length === this.limit;
-  }
-
-  offer(id: number, score: number): void {
-    const { ids, scores, limit } = this;
-    if (ids.length === limit && !(score > scores[limit - 1])) return;
-    let at = ids.length;
-    while (at > 0 && scores[at - 1] < score) at--;
-    ids.splice(at, 0, id);
-    scores.splice(at, 0, score);
-    if (ids.length > limit) {
-      ids.pop();
-      scores.pop();
-    }
-  }
-}
 const NO_TOKENS: Claim['tokens'] = Object.freeze([]) as unknown as Claim['tokens'];
 
 

@@ -33,11 +33,25 @@ export class NameResolver {
   private keyGeneration = -1;
   private readonly cache = new Map<string, string[]>();
 
+  /** While set, every resolve() answer is noted in it (skeleton → the names, comma-joined): a verdict's dependency on the vocabulary. */
+  recorder: Map<string, string> | undefined;
+
   constructor(private readonly index: CorpusIndex) {}
+
+  /** Whether the key would enter the fuzzy name vocabulary (a new one can change what resolve() returns). */
+  static isVocabularyKey(key: string): boolean {
+    return key.startsWith('n:') && key.length >= 6;
+  }
 
   /** Corpus name skeletons close to `skel` (excluding itself). */
   resolve(skel: string, corpusVersion: number): string[] {
     void corpusVersion; // the vocabulary follows the index itself
+    const results = this.resolveUnrecorded(skel);
+    this.recorder?.set(skel, results.join(','));
+    return results;
+  }
+
+  private resolveUnrecorded(skel: string): string[] {
     if (skel.length < 4) return [];
     this.sync();
     const hit = this.cache.get(skel);
@@ -140,7 +154,7 @@ export class NameResolver {
     if (this.scannedKeys === count) return;
     for (let k = this.scannedKeys; k < count; k++) {
       const key = this.index.keyAt(k);
-      if (!key.startsWith('n:') || key.length < 6) continue;
+      if (!NameResolver.isVocabularyKey(key)) continue;
       const name = key.slice(2);
       const at = this.names.length;
       this.names.push(name);

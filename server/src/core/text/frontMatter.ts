@@ -93,3 +93,26 @@ function unquote(value: string): string {
   }
   return value;
 }
+
+/**
+ * A list field of YAML front matter (`sources: ["a/*.md", "b.pdf"]`, a block
+ * list, or one string), as strings; undefined when the field is absent,
+ * null when it is there but not a list of strings (a mistake to report).
+ */
+export function frontMatterList(text: string, key: string): string[] | null | undefined {
+  const found = findFrontMatter(text);
+  if (!found || found.toml) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = parseYaml(text.slice(found.bodyStart, found.bodyEnd), { schema: 'core', maxAliasCount: 50, uniqueKeys: false, prettyErrors: false });
+  } catch {
+    return undefined;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
+  const entry = Object.entries(parsed as Record<string, unknown>).find(([name]) => name.toLowerCase() === key);
+  if (!entry) return undefined;
+  const value = entry[1];
+  if (typeof value === 'string') return [value];
+  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) return null;
+  return value as string[];
+}

@@ -17,7 +17,7 @@
 // titles, reference definitions, images (alt text too: it describes a
 // picture, it does not state the article's facts), footnote definitions and
 // references (`[^1]`, `^[inline]`), Pandoc citations (`[@key]`, `[see @a; @b]`),
-// math (`$x$`, `$$ … $$`, `$$` blocks), shortcodes and template tags (`{{< >}}`,
+// math (`$x$`, `$$ … $$`, `$$` and `\[` blocks), shortcodes and template tags (`{{< >}}`,
 // `{{% %}}`, `{% %}`, `{{ }}`, `{# #}`), bare URLs, task-list boxes, emphasis
 // and strikethrough markers, the backslash of an escape, and table cells that
 // are labels or figures rather than sentences (see `isProseCell`).
@@ -157,18 +157,20 @@ const citation: InlineRule = (state, silent) => {
   return true;
 };
 
-/** `$$` on a line of its own (or `$$ … $$` on one line) opens display math that runs to the line ending in `$$`. */
+/** `$$` (or LaTeX's `\[`) at the start of a line opens display math that runs to the line ending in `$$` (`\]`). */
 function mathBlock(state: BlockState, startLine: number, endLine: number, silent: boolean): boolean {
   const src: string = state.src;
   const start: number = state.bMarks[startLine] + state.tShift[startLine];
   const max: number = state.eMarks[startLine];
-  if (state.sCount[startLine] - state.blkIndent >= 4 || !src.startsWith('$$', start)) return false;
+  if (state.sCount[startLine] - state.blkIndent >= 4) return false;
+  const closer = src.startsWith('$$', start) ? '$$' : src.startsWith('\\[', start) ? '\\]' : undefined;
+  if (closer === undefined) return false;
   let last = -1;
-  if (src.slice(start + 2, max).trimEnd().endsWith('$$')) last = startLine;
+  if (src.slice(start + 2, max).trimEnd().endsWith(closer)) last = startLine;
   else {
     for (let line = startLine + 1; line < endLine; line++) {
       const text = src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]).trimEnd();
-      if (text.endsWith('$$')) {
+      if (text.endsWith(closer)) {
         last = line;
         break;
       }

@@ -6,13 +6,38 @@ import { NUMBER_WORDS } from '../claims/data/numberWords.js';
 import { normaliseLang } from '../claims/normalize.js';
 import { WEEKDAYS } from '../claims/vocabulary.js';
 import type { CorpusIndex } from '../index/corpusIndex.js';
-import type { Segment, ValueFix } from '../types.js';
+import type { Segment, SourceMeta, ValueFix } from '../types.js';
 import type { Finding } from './verify.js';
 
 /** A short, readable name for a corpus file: its base name without extension. */
 export function shortSource(path: string): string {
   const base = path.split(/[\\/]/).pop() ?? path;
   return base.replace(/\.(txt|md|markdown)$/i, '');
+}
+
+const LABEL_TITLE_MAX = 60;
+
+/**
+ * How messages and hovers name a source: its outlet (else its author, else
+ * its title in quotes) and its date, as its metadata gives them (front matter,
+ * HTML, PDF or DOCX properties); the file name when it has none of these.
+ * `NRK, 2023-09-12` · `“Kim goes by train”, 2023-09-12` · `003_976d5ce9b1f43219, 2023-09`.
+ */
+export function sourceLabel(path: string, meta: SourceMeta): string {
+  const clip = (text: string) => (text.length > LABEL_TITLE_MAX ? text.slice(0, LABEL_TITLE_MAX - 1).trimEnd() + '…' : text);
+  const name = meta.outlet?.trim() || meta.author?.trim() || (meta.title?.trim() ? `“${clip(meta.title.trim())}”` : '') || shortSource(path);
+  const date = meta.date?.trim();
+  return date ? `${name}, ${date}` : name;
+}
+
+/** Labels of the documents (in order, once each); two documents with the same label also get their file names. */
+export function sourceLabels(docs: ReadonlyArray<{ path: string; meta: SourceMeta }>): string[] {
+  const unique = [...new Map(docs.map((doc) => [doc.path, doc])).values()];
+  const labels = unique.map((doc) => sourceLabel(doc.path, doc.meta));
+  return labels.map((label, i) => {
+    const file = shortSource(unique[i].path);
+    return labels.indexOf(label) !== labels.lastIndexOf(label) && !label.startsWith(file) ? `${label} [${file}]` : label;
+  });
 }
 
 function topicOf(atom: Quantity | TimeAtom | NameValue): string {
@@ -32,9 +57,21 @@ function nounOf(atom: Quantity): string {
   return atom.noun?.replace(/^(?:of|av|van|von|de|the|het)\s+(?:the|de|het|den|die)?\s*/i, '') || 'items';
 }
 
-function listSources(ids: number[], index: CorpusIndex): string {
-  const names = [...new Set(ids.map((id) => index.sentence(id)?.doc.path).filter((p): p is string => !!p).map(shortSource))];
-  return names.join(', ');
+/** Sources named in a message; the rest are counted (the hover and the report list them all). */
+const MAX_NAMED_SOURCES = 5;
+/** Values named in a contradiction or dispute; a large corpus can give dozens. */
+const MAX_NAMED_VALUES = 3;
+
+function listSources(ids: number[], index: CorpusIndex, max = MAX_NAMED_SOURCES): string {
+  const docs = ids.map((id) => index.sentence(id)?.doc).filter((doc): doc is NonNullable<typeof doc> => !!doc);
+  const labels = sourceLabels(docs);
+  return labels.length > max ? `${labels.slice(0, max).join('; ')} +${labels.length - max} more` : labels.join('; ');
+}
+
+function listValues(values: string[]): string {
+  if (values.length <= MAX_NAMED_VALUES) return values.join(' and ');
+  const rest = values.length - MAX_NAMED_VALUES;
+  return `${values.slice(0, MAX_NAMED_VALUES).join(', ')} and ${rest} other value${rest === 1 ? '' : 's'}`;
 }
 
 export function describeFinding(finding: Finding, segment: Segment, index: CorpusIndex): string {
@@ -56,13 +93,13 @@ export function describeFinding(finding: Finding, segment: Segment, index: Corpu
       const conflict = finding.conflict!;
       const topic = topicOf(conflict.draftAtom);
       const draftValue = conflict.draftAtom.display;
-      const against = [...conflict.values.entries()].map(([value, v]) => `${value} (${listSources(v.sentences, index)})`);
+      const against = [...conflict.values.entries()].map(([value, v]) => `${value} (${listSources(v.sentences, index, 2)})`);
       if (finding.verdict === 'contradicted') {
-        return `Contradicted: the sources give ${against.join(' and ')} for the ${topic}; the draft says ${draftValue}.`;
+        return `Contradicted: the sources give ${listValues(against)} for the ${topic}; the draft says ${draftValue}.`;
       }
       const supporters = finding.evidence.filter((e) => e.stance === 'supports');
       const agreeing = `${draftValue} (${listSources(supporters.map((e) => e.sentenceId), index)})`;
-      return `Disputed: the sources disagree on the ${topic}: ${agreeing} vs ${against.join(' and ')}. Check before publishing.`;
+      return `Disputed: the sources disagree on the ${topic}: ${agreeing} vs ${listValues(against)}. Check before publishing.`;
     }
     case 'unsupported': {
       void segment;

@@ -49,6 +49,8 @@ export interface VerifyContext {
   trace?: (line: string) => void;
   /** Calibration tooling (scripts/calibrate.ts): receives the ranked candidates of each sentence. */
   observe?: CandidateObserver;
+  /** A draft's own sources (its `sources:` front matter): only sentences of documents it accepts are candidates. */
+  accept?: (path: string) => boolean;
 }
 
 /** What calibration sees of one candidate: its sentence, the alignment inputs and the model's probability. */
@@ -423,6 +425,24 @@ function termWeight(term: Term, index: CorpusIndex): number {
   return term.isName ? weight * 1.2 : weight;
 }
 
+/**
+ * The best MAX_CANDIDATES sentences of the accepted documents: the accepted
+ * ones of a longer ranking, or of the whole one when too few are among them
+ * (the same sentences, in the same order, as ranking the accepted documents alone).
+ */
+function topAccepted(index: CorpusIndex, keys: Array<{ key: string; weight: number }>, common: (postings: number) => boolean, accept: (path: string) => boolean): number[] {
+  let top: number[] = [];
+  for (const limit of [MAX_CANDIDATES * 8, Math.max(MAX_CANDIDATES * 8 + 1, index.liveSentenceCount)]) {
+    const ranked = index.topByKeys(keys, common, limit);
+    top = ranked.filter((id) => {
+      const path = index.sentence(id)?.doc.path;
+      return path !== undefined && accept(path);
+    });
+    if (top.length >= MAX_CANDIDATES || ranked.length < limit) break;
+  }
+  return top.slice(0, MAX_CANDIDATES);
+}
+
 function retrieve(claim: Claim, terms: Term[], weights: number[], ctx: VerifyContext): Candidate[] {
   const { index } = ctx;
   const n = Math.max(1, index.liveSentenceCount);
@@ -437,7 +457,8 @@ function retrieve(claim: Claim, terms: Term[], weights: number[], ctx: VerifyCon
   const unique = keyed.filter(({ key }) => !seenKeys.has(key) && !!seenKeys.add(key));
   // Very common keys only re-rank sentences already found through rarer ones.
   const commonAbove = Math.max(2000, n * COMMON_KEY_SHARE);
-  const top = index.topByKeys(unique, (postings) => postings > commonAbove, MAX_CANDIDATES);
+  const common = (postings: number) => postings > commonAbove;
+  const top = ctx.accept ? topAccepted(index, unique, common, ctx.accept) : index.topByKeys(unique, common, MAX_CANDIDATES);
   const candidates: Candidate[] = [];
   for (const id of top) {
     const cand = index.claim(id);
