@@ -32,6 +32,18 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
+/** A corpus file for the protocol tests: a 60 km/h top speed and ninety carriages, with title, outlet and date for citations. */
+export const TRAIN_SOURCE = `---
+title: The Armoured Train
+outlet: Example Times
+date: 2023-09-12
+---
+
+The armoured train has a top speed of 60 km/h.
+
+The train has ninety carriages.
+`;
+
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const serverPath = join(repoRoot, 'dist', 'server.js');
 

@@ -34,19 +34,11 @@ import {
   pushCapabilities,
   serverPath,
   startHarness,
+  TRAIN_SOURCE,
   writeFile,
 } from './harness.js';
 
-const SOURCE = `---
-title: The Armoured Train
-outlet: Example Times
-date: 2023-09-12
----
-
-The armoured train has a top speed of 60 km/h.
-
-The train has ninety carriages.
-`;
+const SOURCE = TRAIN_SOURCE;
 
 const DRAFT = `# Trip notes
 
