@@ -166,19 +166,14 @@ export class Engine {
     this.lineIndexes.delete(path);
     const keyCount = this.index.keyCount;
     if (doc) {
-      try {
+      this.indexOrReport(path, problems, () =>
         this.index.add(doc, sentences && ((keys, segment) => {
           sentences.push(keys);
           if (oldTexts?.has(segment.text)) kept.add(keys);
-        }));
-      } catch (error) {
-        this.index.remove(path);
-        problems.push({ path, severity: 'error', code: 'index-failed', message: `${path}: could not be indexed (${String(error)}); skipped.` });
-        this.log.error(`indexing ${path} failed: ${String(error)}`);
-      }
+        })),
+      );
     }
-    if (problems.length) this.sourceProblems.set(path, problems);
-    else this.sourceProblems.delete(path);
+    this.setProblems(path, problems);
     this.noteChange(path, sentences, keyCount, kept);
     return problems;
   }
@@ -195,17 +190,8 @@ export class Engine {
     this.index.remove(path);
     this.lineIndexes.delete(path);
     const keyCount = this.index.keyCount;
-    if (doc) {
-      try {
-        this.index.addAnalysed(doc, analysed.offsets, analysed.keys, translator);
-      } catch (error) {
-        this.index.remove(path);
-        problems.push({ path, severity: 'error', code: 'index-failed', message: `${path}: could not be indexed (${String(error)}); skipped.` });
-        this.log.error(`indexing ${path} failed: ${String(error)}`);
-      }
-    }
-    if (problems.length) this.sourceProblems.set(path, problems);
-    else this.sourceProblems.delete(path);
+    if (doc) this.indexOrReport(path, problems, () => this.index.addAnalysed(doc, analysed.offsets, analysed.keys, translator));
+    this.setProblems(path, problems);
     let sentences: Array<Set<string>> | undefined;
     if (doc && this.verdictCache.size > 0) {
       sentences = [];
@@ -227,6 +213,22 @@ export class Engine {
     this.lineIndexes.delete(doc.path);
     this.sourceProblems.delete(doc.path);
     this.noteChange(doc.path, sentences, keyCount);
+  }
+
+  /** Runs `add`; a failure leaves the file out of the index with a problem. */
+  private indexOrReport(path: string, problems: Problem[], add: () => void): void {
+    try {
+      add();
+    } catch (error) {
+      this.index.remove(path);
+      problems.push({ path, severity: 'error', code: 'index-failed', message: `${path}: could not be indexed (${String(error)}); skipped.` });
+      this.log.error(`indexing ${path} failed: ${String(error)}`);
+    }
+  }
+
+  private setProblems(path: string, problems: Problem[]): void {
+    if (problems.length) this.sourceProblems.set(path, problems);
+    else this.sourceProblems.delete(path);
   }
 
   /**
