@@ -82,12 +82,15 @@ export class LanguageTable {
   get(key: string): Synsets | undefined {
     const at = this.#lowerBound(key);
     if (at >= this.#keyStart.length || compareAt(this.#text, this.#keyStart[at], this.#tab[at], key) !== 0) return undefined;
-    const ids = this.#text
+    return this.#idsAt(at);
+  }
+
+  #idsAt(at: number): Synsets {
+    return this.#text
       .slice(this.#tab[at] + 1, this.#lineEnd[at])
       .split(',')
       .map((id) => id.trim())
       .filter((id) => id.length > 0);
-    return ids;
   }
 
   /** Whether some multi-word key starts with this word's key. */
@@ -95,6 +98,23 @@ export class LanguageTable {
     const prefix = first + ' ';
     const at = this.#lowerBound(prefix);
     return at < this.#keyStart.length && this.#text.startsWith(prefix, this.#keyStart[at]) && this.#keyStart[at] + prefix.length <= this.#tab[at];
+  }
+
+  /**
+   * Every multi-word entry whose first word's key is `first`: the later
+   * words' keys and the entry's ids, in key order. One binary search, then a
+   * scan of the adjacent lines (the keys are sorted).
+   */
+  phrasesStartingWith(first: string): Array<{ rest: string[]; ids: Synsets }> {
+    const prefix = first + ' ';
+    const found: Array<{ rest: string[]; ids: Synsets }> = [];
+    for (let at = this.#lowerBound(prefix); at < this.#keyStart.length; at++) {
+      const start = this.#keyStart[at];
+      if (!this.#text.startsWith(prefix, start) || start + prefix.length > this.#tab[at]) break;
+      const rest = this.#text.slice(start + prefix.length, this.#tab[at]).split(' ');
+      found.push({ rest, ids: this.#idsAt(at) });
+    }
+    return found;
   }
 
   /** Every key, in order (tests and reports). */
@@ -141,6 +161,11 @@ export class CompiledLexicon {
 
   startsPhrase(key: string, lang: Lang): boolean {
     return this.#table(lang).startsPhrase(key);
+  }
+
+  /** The multi-word entries whose first word's key is `first` (see LanguageTable.phrasesStartingWith). */
+  phrasesStartingWith(first: string, lang: Lang): Array<{ rest: string[]; ids: Synsets }> {
+    return this.#table(lang).phrasesStartingWith(first);
   }
 
   /** Synsets of a multi-word entry, given its words' keys joined by one space. */

@@ -21,12 +21,13 @@ import {
   conceptOfPhrase,
   conceptsOf,
   isStopword,
-  phraseSynsetsOf,
   placeOf,
   startsPhrase,
-  startsSynsetPhrase,
+  synsetPhrasesFrom,
   synsetsOf,
+  type SynsetPhrase,
 } from './lexicon.js';
+import type { Synsets } from './compiledLexicon.js';
 import { synsetKey } from './keys.js';
 import { fold, normaliseLang, skeleton, stem, type Lang } from './normalize.js';
 import { LangMemo } from './memo.js';
@@ -170,6 +171,36 @@ export function extractClaim(segment: Segment, fallbackLang: string = 'en'): Cla
   const question = /\?\s*["»”’']?\s*$/.test(text);
   const opinion = OPINION_RE.test(text);
   return { segment, lang, tokens, terms, quantities, times, names, negated, denial, question, opinion, figures };
+}
+
+/**
+ * Whether a sentence certainly states no number, date or time: no digits, no
+ * word that findNumbers or readWordTimes could read. Then no token is consumed
+ * by an atom, and its terms and names are all its retrieval keys come from
+ * (indexKeys.ts). A superset test: a sentence it doubts takes the full reading.
+ */
+export function statesNoFigure(tokens: Token[], lang: Lang): boolean {
+  const multipliers = MULTIPLIERS[lang];
+  const specials = SPECIAL_AMOUNTS[lang];
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i];
+    if (tok.kind === 'number') return false;
+    if (tok.kind !== 'word') continue;
+    const info = numberWordInfo(tok.lower, lang);
+    if (info.vague || info.special !== undefined || info.value !== undefined) return false;
+    if (info.articleOne) {
+      const next = tokens[i + 1]?.lower;
+      if (next !== undefined && (next === 'and' || multipliers?.[next] !== undefined || MULTIPLIERS.en?.[next] !== undefined || specials?.[next] !== undefined)) return false;
+    }
+    if (weekdayOf(tok.folded) !== undefined || MONTHS.has(tok.folded)) return false;
+  }
+  return true;
+}
+
+/** The names and terms of a sentence for which statesNoFigure holds: as extractClaim reads them. */
+export function readWords(tokens: Token[], lang: Lang): { names: NameAtom[]; terms: Term[] } {
+  const names = readNames(tokens, lang);
+  return { names, terms: readTerms(tokens, new Uint8Array(tokens.length), lang, names) };
 }
 
 /** Verbs of denial: the sentence reports that someone denies the claim. */
@@ -1050,32 +1081,62 @@ function termInfo(folded: string, lang: Lang): { keys: string[]; skel: string } 
  */
 function readSynsetPhrase(tokens: Token[], used: Uint8Array, i: number, lang: Lang): { term: Term; last: number } | undefined {
   const first = tokens[i];
-  if (i + 1 >= tokens.length || !startsSynsetPhrase(first.folded, lang)) return undefined;
+  if (i + 1 >= tokens.length) return undefined;
+  const entries = synsetPhrasesFrom(first.folded, lang);
+  if (entries.length === 0) return undefined;
   for (const length of [3, 2]) {
     const last = i + length - 1;
     if (last >= tokens.length) continue;
-    const words: string[] = [];
     let ok = true;
     for (let k = i; k <= last; k++) {
       if (tokens[k].kind !== 'word' || used[k] || (k > i && tokens[k].start > tokens[k - 1].end + 1)) {
         ok = false;
         break;
       }
-      words.push(tokens[k].folded);
     }
     if (!ok) continue;
-    const synsets = phraseSynsetsOf(words, lang);
-    if (synsets.length === 0) continue;
-    const keys = new Set<string>(synsets.slice(0, MAX_WORD_SYNSETS).map(synsetKey));
-    for (const word of words) if (!isStopword(word, lang)) for (const key of termInfo(word, lang).keys) keys.add(key);
+    const synsets = phraseEntry(entries, tokens, i, length, lang);
+    if (synsets === undefined) continue;
+    const words: string[] = [];
+    for (let k = i; k <= last; k++) words.push(tokens[k].folded);
+    const shape = phraseTermShape(words, synsets, lang);
     // A phrase of function words only ("as well as") says nothing.
-    if (words.every((w) => isStopword(w, lang))) return undefined;
+    if (shape === undefined) return undefined;
     return {
-      term: { index: i, folded: words.join(' '), keys: [...keys], skel: skeleton(words.join('')), isName: false, offsets: { start: first.start, end: tokens[last].end } },
+      term: { index: i, folded: shape.folded, keys: shape.keys, skel: shape.skel, isName: false, offsets: { start: first.start, end: tokens[last].end } },
       last,
     };
   }
   return undefined;
+}
+
+/** The synsets of the entry whose later words are tokens i+1 .. i+length-1, if one is. */
+function phraseEntry(entries: readonly SynsetPhrase[], tokens: Token[], i: number, length: number, lang: Lang): Synsets | undefined {
+  for (const entry of entries) {
+    if (entry.rest.length !== length - 1) continue;
+    let same = true;
+    for (let k = 1; k < length && same; k++) same = stem(tokens[i + k].folded, lang) === entry.rest[k - 1];
+    if (same) return entry.synsets.length > 0 ? entry.synsets : undefined;
+  }
+  return undefined;
+}
+
+// The keys of a phrase term depend only on its words: memoised (the arrays are shared, never modified).
+const phraseTermCache = new LangMemo<{ folded: string; keys: string[]; skel: string } | null>(50_000);
+
+function phraseTermShape(words: string[], synsets: Synsets, lang: Lang): { folded: string; keys: string[]; skel: string } | undefined {
+  const folded = words.join(' ');
+  const table = phraseTermCache.table(lang);
+  const hit = table.get(folded);
+  if (hit !== undefined) return hit ?? undefined;
+  let shape: { folded: string; keys: string[]; skel: string } | null = null;
+  if (!words.every((w) => isStopword(w, lang))) {
+    const keys = new Set<string>(synsets.slice(0, MAX_WORD_SYNSETS).map(synsetKey));
+    for (const word of words) if (!isStopword(word, lang)) for (const key of termInfo(word, lang).keys) keys.add(key);
+    shape = { folded, keys: [...keys], skel: skeleton(words.join('')) };
+  }
+  phraseTermCache.remember(table, folded, shape);
+  return shape ?? undefined;
 }
 
 function readTerms(tokens: Token[], used: Uint8Array, lang: Lang, names: NameAtom[]): Term[] {

@@ -14,6 +14,7 @@ import { STOPWORDS } from './data/stopwords.js';
 import { fold, stem, SUPPORTED_LANGS } from './normalize.js';
 import { compiledLexicon, type Synsets } from './compiledLexicon.js';
 import { COMPOUNDING_LANGS, type Lang } from '../languages.js';
+import { LangMemo } from './memo.js';
 
 const conceptBySurface = new Map<string, Set<string>>();
 /** Concepts by language, then by the stem of their single-word forms. */
@@ -200,6 +201,28 @@ export function synsetsOf(folded: string, lang: string): Synsets {
 /** Whether a compiled multi-word entry starts with this folded word. */
 export function startsSynsetPhrase(folded: string, lang: string): boolean {
   return compiledLexicon.startsPhrase(stem(folded, lang), lang as Lang);
+}
+
+/** A multi-word entry of the compiled lexicon, seen from its first word. */
+export interface SynsetPhrase {
+  /** The keys (`stem(fold(word))`) of the entry's later words. */
+  readonly rest: readonly string[];
+  readonly synsets: Synsets;
+}
+const NO_PHRASES: readonly SynsetPhrase[] = [];
+// Asked for every word of every sentence: one memo lookup instead of a stem
+// and a binary search over the lexicon text per token.
+const phraseStartCache = new LangMemo<readonly SynsetPhrase[]>(200_000);
+
+/** The compiled multi-word entries that start with this folded word (empty for most words). */
+export function synsetPhrasesFrom(folded: string, lang: string): readonly SynsetPhrase[] {
+  const table = phraseStartCache.table(lang);
+  let found = table.get(folded);
+  if (found === undefined) {
+    const list = compiledLexicon.phrasesStartingWith(stem(folded, lang), lang as Lang);
+    found = phraseStartCache.remember(table, folded, list.length === 0 ? NO_PHRASES : list.map(({ rest, ids }) => ({ rest, synsets: ids })));
+  }
+  return found;
 }
 
 /** Synsets of a two- or three-word phrase of folded words ("take part", "according to"). */

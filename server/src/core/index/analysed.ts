@@ -4,12 +4,11 @@
 // analyser has not sent before travel as strings, so a worker's messages shrink
 // to the document and a few integer arrays once its vocabulary has warmed up.
 //
-// The keys are exactly those CorpusIndex.add() posts (claimKeys of extractClaim
-// of each segment, in segment order), so an index built from analysed files in
+// The keys are exactly those CorpusIndex.add() posts (claims/indexKeys.ts, for
+// each segment in segment order), so an index built from analysed files in
 // the same order is the same index, key ids and postings included.
 
-import { extractClaim } from '../claims/extract.js';
-import { claimKeys } from '../claims/keys.js';
+import { sentenceKeys } from '../claims/indexKeys.js';
 import { parseSource } from '../corpus/source.js';
 import type { Problem, SourceContent, SourceDoc } from '../types.js';
 
@@ -85,7 +84,7 @@ export function analyseSource(path: string, content: SourceContent, maxBytes: nu
   if (doc) {
     try {
       for (const segment of doc.segments) {
-        for (const key of claimKeys(extractClaim(segment, doc.lang))) keys.push(table.id(key));
+        for (const key of sentenceKeys(segment, doc.lang)) keys.push(table.id(key));
         offsets.push(keys.length);
       }
     } catch (error) {

@@ -23,6 +23,7 @@
 import type { Segment, SegmentKind, SourceDoc } from '../types.js';
 import { extractClaim, type Claim } from '../claims/extract.js';
 import { claimKeys } from '../claims/keys.js';
+import { sentenceKeys } from '../claims/indexKeys.js';
 import type { KeyTranslator } from './analysed.js';
 import { contains, Ranker, type PostingSource } from './retrieval.js';
 
@@ -151,7 +152,7 @@ export class CorpusIndex {
   /** Adds (or replaces) a document; `onKeys` receives each sentence's keys (a corpus change log). */
   add(doc: SourceDoc, onKeys?: (keys: Set<string>, segment: Segment) => void): void {
     this.addWith(doc, (id, segment) => {
-      const keys = claimKeys(extractClaim(segment, doc.lang));
+      const keys = sentenceKeys(segment, doc.lang);
       for (const key of keys) this.post(key, id);
       onKeys?.(keys, segment);
     });
