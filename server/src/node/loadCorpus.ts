@@ -57,6 +57,42 @@ export function indexThreads(): number {
 
 const yieldToEventLoop = (): Promise<void> => new Promise((done) => setImmediate(done));
 
+/** Files read ahead of the one being indexed (their reads overlap the indexing). */
+const READ_AHEAD = 4;
+
+/**
+ * The same items in the same order, with up to `depth` of them asked for
+ * before they are needed: a walk's next file is read from disk while this
+ * thread indexes the current one (one read after the other left the thread
+ * idle for a tenth of a cold index). `return()` is passed on when the consumer stops early.
+ */
+export async function* readAhead<T>(source: AsyncIterable<T> | Iterable<T>, depth: number): AsyncGenerator<T> {
+  if (!(Symbol.asyncIterator in source)) {
+    yield* source;
+    return;
+  }
+  const iterator = source[Symbol.asyncIterator]();
+  const pending: Array<Promise<IteratorResult<T>>> = [];
+  let finished = false;
+  try {
+    for (;;) {
+      while (!finished && pending.length < depth) pending.push(iterator.next());
+      const next = await pending.shift()!;
+      if (next.done) {
+        finished = true;
+        return;
+      }
+      yield next.value;
+    }
+  } finally {
+    if (!finished) {
+      // Let the reads already asked for settle before closing the source.
+      await Promise.allSettled(pending);
+      await iterator.return?.();
+    }
+  }
+}
+
 /**
  * Adds `jobs` to the engine in their order (Engine.setSource semantics for
  * each), in worker threads when `threads` > 1 and there are enough files.
@@ -82,7 +118,7 @@ export async function indexSources(engine: Engine, jobs: AsyncIterable<SourceJob
   };
   try {
     let seen = 0;
-    for await (const job of jobs) {
+    for await (const job of readAhead(jobs, READ_AHEAD)) {
       if (options.cancelled?.()) return done;
       seen++;
       if (!pool && threads > 1 && seen > MIN_FILES_FOR_WORKERS) pool = IndexPool.start(threads, engine.maxFileBytes);

@@ -8,6 +8,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { extractClaim } from '../../../server/src/core/claims/extract.js';
+import { sentenceKeys } from '../../../server/src/core/claims/indexKeys.js';
+import { claimKeys } from '../../../server/src/core/claims/keys.js';
 import { fold, skeleton } from '../../../server/src/core/claims/normalize.js';
 import { tokenize } from '../../../server/src/core/claims/tokenize.js';
 import { parseSource } from '../../../server/src/core/corpus/source.js';
@@ -175,6 +177,28 @@ const extraction = define(
     }
     for (const name of claim.names) assertRange(input, name.offsets.start, name.offsets.end, `name ${name.text}`);
     for (const term of claim.terms) assertRange(input, term.offsets.start, term.offsets.end, `term ${term.folded}`);
+  },
+);
+
+// The index keys a corpus sentence from its words alone when it states no
+// figure: that shortcut must give exactly the full reading's keys, in order.
+/** Sentences without figures, of words that exercise names, phrases, compounds and case. */
+const FIGURE_FREE_WORDS = [
+  'the', 'The', 'According', 'according', 'to', 'take', 'part', 'as', 'well', 'satellite', 'images', 'satellittbildene', 'ifølge',
+  'Kim', 'Jong', "Kim's", 'Un', 'van', 'der', 'Berg', 'de', 'North', 'Korea', 'Noord-Korea', 'Nord-Korea', 'North', 'Korean', 'us', 'US',
+  'turkey', 'Turkey', 'KCNA', 'NATO', 'SHOUTED', 'Putin', 'Poetin', 'visited', 'besøkte', 'bezocht', 'treinwagons', 'toppfart',
+  'snelheid', 'Geschwindigkeit', 'not', 'ikke', 'niet', 'denied', 'ontkende', 'run', 'out', 'ran', 'said', 'zei', 'sa', 'sagte',
+  'well-known', "o'clock", 'co-operate', 'Vladivostok', 'armoured', 'train', 'toget', 'pansret', ',', '.', '"', '(', ')', ':', '-',
+];
+const figureFree = fc.array(fc.constantFrom(...FIGURE_FREE_WORDS), { maxLength: 24 }).map((words) => words.join(' '));
+
+const indexKeying = define(
+  'sentenceKeys: the keys of claimKeys(extractClaim(…)), in the same order',
+  1,
+  fc.tuple(fc.oneof(text, figureFree), fc.constantFrom(...LANGS), fc.constantFrom(...LANGS)),
+  ([input, lang, fallback]) => {
+    const segment = segmentOf(input, lang);
+    assert.deepEqual([...sentenceKeys(segment, fallback)], [...claimKeys(extractClaim(segment, fallback))]);
   },
 );
 
@@ -388,6 +412,7 @@ export const PROPERTIES: PropertyDef<any>[] = [
   sourceParsing,
   tokenizing,
   extraction,
+  indexKeying,
   numberParsing,
   folding,
   skeletons,

@@ -25,7 +25,6 @@ import {
   startsPhrase,
   synsetPhrasesFrom,
   synsetsOf,
-  type SynsetPhrase,
 } from './lexicon.js';
 import type { Synsets } from './compiledLexicon.js';
 import { synsetKey } from './keys.js';
@@ -1082,8 +1081,8 @@ function termInfo(folded: string, lang: Lang): { keys: string[]; skel: string } 
 function readSynsetPhrase(tokens: Token[], used: Uint8Array, i: number, lang: Lang): { term: Term; last: number } | undefined {
   const first = tokens[i];
   if (i + 1 >= tokens.length) return undefined;
-  const entries = synsetPhrasesFrom(first.folded, lang);
-  if (entries.length === 0) return undefined;
+  const byNext = synsetPhrasesFrom(first.folded, lang);
+  if (byNext.size === 0) return undefined;
   for (const length of [3, 2]) {
     const last = i + length - 1;
     if (last >= tokens.length) continue;
@@ -1095,28 +1094,18 @@ function readSynsetPhrase(tokens: Token[], used: Uint8Array, i: number, lang: La
       }
     }
     if (!ok) continue;
-    const synsets = phraseEntry(entries, tokens, i, length, lang);
-    if (synsets === undefined) continue;
+    const third = length === 3 ? stem(tokens[i + 2].folded, lang) : '';
+    const entry = byNext.get(stem(tokens[i + 1].folded, lang))?.find((e) => e.third === third);
+    if (entry === undefined) continue;
     const words: string[] = [];
     for (let k = i; k <= last; k++) words.push(tokens[k].folded);
-    const shape = phraseTermShape(words, synsets, lang);
+    const shape = phraseTermShape(words, entry.synsets, lang);
     // A phrase of function words only ("as well as") says nothing.
     if (shape === undefined) return undefined;
     return {
       term: { index: i, folded: shape.folded, keys: shape.keys, skel: shape.skel, isName: false, offsets: { start: first.start, end: tokens[last].end } },
       last,
     };
-  }
-  return undefined;
-}
-
-/** The synsets of the entry whose later words are tokens i+1 .. i+length-1, if one is. */
-function phraseEntry(entries: readonly SynsetPhrase[], tokens: Token[], i: number, length: number, lang: Lang): Synsets | undefined {
-  for (const entry of entries) {
-    if (entry.rest.length !== length - 1) continue;
-    let same = true;
-    for (let k = 1; k < length && same; k++) same = stem(tokens[i + k].folded, lang) === entry.rest[k - 1];
-    if (same) return entry.synsets.length > 0 ? entry.synsets : undefined;
   }
   return undefined;
 }

@@ -203,24 +203,29 @@ export function startsSynsetPhrase(folded: string, lang: string): boolean {
   return compiledLexicon.startsPhrase(stem(folded, lang), lang as Lang);
 }
 
-/** A multi-word entry of the compiled lexicon, seen from its first word. */
-export interface SynsetPhrase {
-  /** The keys (`stem(fold(word))`) of the entry's later words. */
-  readonly rest: readonly string[];
-  readonly synsets: Synsets;
-}
-const NO_PHRASES: readonly SynsetPhrase[] = [];
+/**
+ * The two- and three-word entries of the compiled lexicon that start with one
+ * word, by the key of their second word; `third` is "" for a two-word entry.
+ */
+export type SynsetPhrases = ReadonlyMap<string, ReadonlyArray<{ readonly third: string; readonly synsets: Synsets }>>;
+const NO_PHRASES: SynsetPhrases = new Map();
 // Asked for every word of every sentence: one memo lookup instead of a stem
 // and a binary search over the lexicon text per token.
-const phraseStartCache = new LangMemo<readonly SynsetPhrase[]>(200_000);
+const phraseStartCache = new LangMemo<SynsetPhrases>(200_000);
 
-/** The compiled multi-word entries that start with this folded word (empty for most words). */
-export function synsetPhrasesFrom(folded: string, lang: string): readonly SynsetPhrase[] {
+/** The compiled two- and three-word entries that start with this folded word (empty for most words). */
+export function synsetPhrasesFrom(folded: string, lang: string): SynsetPhrases {
   const table = phraseStartCache.table(lang);
   let found = table.get(folded);
   if (found === undefined) {
-    const list = compiledLexicon.phrasesStartingWith(stem(folded, lang), lang as Lang);
-    found = phraseStartCache.remember(table, folded, list.length === 0 ? NO_PHRASES : list.map(({ rest, ids }) => ({ rest, synsets: ids })));
+    const byNext = new Map<string, Array<{ third: string; synsets: Synsets }>>();
+    for (const { rest, ids } of compiledLexicon.phrasesStartingWith(stem(folded, lang), lang as Lang)) {
+      if (rest.length > 2 || ids.length === 0) continue;
+      let list = byNext.get(rest[0]);
+      if (!list) byNext.set(rest[0], (list = []));
+      list.push({ third: rest[1] ?? '', synsets: ids });
+    }
+    found = phraseStartCache.remember(table, folded, byNext.size === 0 ? NO_PHRASES : byNext);
   }
   return found;
 }
