@@ -181,19 +181,33 @@ export function extractClaim(segment: Segment, fallbackLang: string = 'en'): Cla
 export function statesNoFigure(tokens: Token[], lang: Lang): boolean {
   const multipliers = MULTIPLIERS[lang];
   const specials = SPECIAL_AMOUNTS[lang];
+  const table = figureWords.table(lang);
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i];
     if (tok.kind === 'number') return false;
     if (tok.kind !== 'word') continue;
-    const info = numberWordInfo(tok.lower, lang);
-    if (info.vague || info.special !== undefined || info.value !== undefined) return false;
-    if (info.articleOne) {
+    let kind = table.get(tok.lower);
+    if (kind === undefined) kind = figureWords.remember(table, tok.lower, figureWordKind(tok, lang));
+    if (kind === FIGURE_WORD) return false;
+    if (kind === ARTICLE_ONE) {
       const next = tokens[i + 1]?.lower;
       if (next !== undefined && (next === 'and' || multipliers?.[next] !== undefined || MULTIPLIERS.en?.[next] !== undefined || specials?.[next] !== undefined)) return false;
     }
-    if (weekdayOf(tok.folded) !== undefined || MONTHS.has(tok.folded)) return false;
   }
   return true;
+}
+
+const PLAIN_WORD = 0;
+const FIGURE_WORD = 1;
+const ARTICLE_ONE = 2;
+// What statesNoFigure asks of a word, once per (language, word): its answer depends on nothing else.
+const figureWords = new LangMemo<number>(200_000);
+
+function figureWordKind(tok: Token, lang: Lang): number {
+  const info = numberWordInfo(tok.lower, lang);
+  if (info.vague || info.special !== undefined || info.value !== undefined) return FIGURE_WORD;
+  if (weekdayOf(tok.folded) !== undefined || MONTHS.has(tok.folded)) return FIGURE_WORD;
+  return info.articleOne ? ARTICLE_ONE : PLAIN_WORD;
 }
 
 /** The names and terms of a sentence for which statesNoFigure holds: as extractClaim reads them. */

@@ -22,6 +22,14 @@ export interface Token {
 // apostrophes/hyphens. No nested quantifiers over overlapping classes.
 const TOKEN_RE = /(\d+(?:[.,:\u00a0\u202f]\d+)*)|([\p{L}\p{M}\p{Nd}]+(?:['’\-][\p{L}\p{M}\p{Nd}]+)*)|(\S)/gu;
 
+/** Whether the first character is an uppercase letter (ASCII without allocating a string). */
+function isCapital(word: string): boolean {
+  const code = word.charCodeAt(0);
+  if (code < 0x80) return code >= 65 && code <= 90;
+  const first = word[0];
+  return first !== first.toLowerCase() && first === first.toUpperCase();
+}
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   TOKEN_RE.lastIndex = 0;
@@ -29,7 +37,6 @@ export function tokenize(text: string): Token[] {
   while ((match = TOKEN_RE.exec(text)) !== null) {
     const value = match[0];
     const kind: TokenKind = match[1] !== undefined ? 'number' : match[2] !== undefined ? 'word' : 'punct';
-    const first = value[0] ?? '';
     const lower = value.toLowerCase();
     tokens.push({
       text: value,
@@ -39,7 +46,7 @@ export function tokenize(text: string): Token[] {
       lower,
       // fold() of plain ASCII is its lowercase: share the string (and its hash, for the lookups).
       folded: isAscii(lower) ? lower : fold(value),
-      capitalised: kind === 'word' && first !== first.toLowerCase() && first === first.toUpperCase(),
+      capitalised: kind === 'word' && isCapital(value),
     });
   }
   return tokens;

@@ -154,7 +154,7 @@ export class CorpusIndex {
     this.addWith(doc, (id, segment) => {
       const keys = sentenceKeys(segment, doc.lang);
       for (const key of keys) this.post(key, id);
-      onKeys?.(keys, segment);
+      onKeys?.(new Set(keys), segment);
     });
   }
 
