@@ -11,7 +11,7 @@ import { extractClaim } from '../../../server/src/core/claims/extract.js';
 import { sentenceKeys } from '../../../server/src/core/claims/indexKeys.js';
 import { claimKeys } from '../../../server/src/core/claims/keys.js';
 import { fold, skeleton } from '../../../server/src/core/claims/normalize.js';
-import { tokenize } from '../../../server/src/core/claims/tokenize.js';
+import { tokenize, TOKEN_PATTERN } from '../../../server/src/core/claims/tokenize.js';
 import { parseSource } from '../../../server/src/core/corpus/source.js';
 import { CancelledError, Engine } from '../../../server/src/core/engine.js';
 import { decodeBytes } from '../../../server/src/core/text/decode.js';
@@ -19,7 +19,7 @@ import { hashText } from '../../../server/src/core/text/hash.js';
 import { LineIndex } from '../../../server/src/core/text/lines.js';
 import { segmentText } from '../../../server/src/core/text/segment.js';
 import type { DraftReport, Problem, Segment } from '../../../server/src/core/types.js';
-import { codePoint, corpusFile, draft, encode, FIXED_CORPUS, soup, text } from './generators.js';
+import { anyUtf16, codePoint, corpusFile, draft, encode, FIXED_CORPUS, soup, text } from './generators.js';
 import { assertRange, assertSegments, assertTokens } from './invariants.js';
 
 export interface PropertyDef<T> {
@@ -144,8 +144,12 @@ const sourceParsing = define('parseSource: no throw, segments inside the text, p
 
 // ---------------------------------------------------------------- claims
 
-const tokenizing = define('tokenize: exact slices, only whitespace left out', 1, text, (input) => {
-  assertTokens(input, tokenize(input), 'tokenize');
+const tokenizing = define('tokenize: exact slices, only whitespace left out', 1, fc.oneof(text, anyUtf16), (input) => {
+  const tokens = tokenize(input);
+  assertTokens(input, tokens, 'tokenize');
+  // The hand-written scanner reads exactly what its reference expression matches.
+  const expected = [...input.matchAll(TOKEN_PATTERN)].map((m) => `${m.index}:${m[1] !== undefined ? 'number' : m[2] !== undefined ? 'word' : 'punct'}:${m[0]}`);
+  assert.deepEqual(tokens.map((t) => `${t.start}:${t.kind}:${t.text}`), expected);
 });
 
 function segmentOf(value: string, lang: string): Segment {

@@ -104,8 +104,12 @@ const COUNT_SKIP = new Set(['of', 'av', 'van', 'von', 'de', 'del', 'des', 'the',
 /** Analyse one sentence. Never throws on any input string. */
 export function extractClaim(segment: Segment, fallbackLang: string = 'en'): Claim {
   const lang: Lang = normaliseLang(segment.lang) ?? normaliseLang(fallbackLang) ?? 'en';
+  return readClaim(segment, tokenize(segment.text), lang);
+}
+
+/** extractClaim of a sentence already tokenised (`tokens` = tokenize(segment.text)) in `lang`. */
+export function readClaim(segment: Segment, tokens: Token[], lang: Lang): Claim {
   const text = segment.text;
-  const tokens = tokenize(text);
   const lowers = tokens.map((t) => t.lower);
   const used = new Uint8Array(tokens.length); // tokens consumed by an atom
   const quantities: Quantity[] = [];

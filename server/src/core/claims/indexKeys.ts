@@ -10,7 +10,7 @@
 // candidates again (see index/corpusIndex.ts).
 
 import type { Segment } from '../types.js';
-import { extractClaim, readWords, statesNoFigure } from './extract.js';
+import { readClaim, readWords, statesNoFigure } from './extract.js';
 import { claimKeys, nameKey, prefixKey, PREFIX_MIN_SKELETON } from './keys.js';
 import { normaliseLang, type Lang } from './normalize.js';
 import { tokenize } from './tokenize.js';
@@ -31,7 +31,7 @@ export function sentenceKeys(segment: Segment, fallbackLang: string = 'en'): rea
   const memoKey = lang + '\u0000' + segment.text;
   let keys = recent.get(memoKey);
   if (keys !== undefined) return keys;
-  keys = older.get(memoKey) ?? [...readKeys(segment, fallbackLang, lang)];
+  keys = older.get(memoKey) ?? [...readKeys(segment, lang)];
   if (recent.size >= GENERATION_SIZE) {
     older = recent;
     recent = new Map();
@@ -40,9 +40,9 @@ export function sentenceKeys(segment: Segment, fallbackLang: string = 'en'): rea
   return keys;
 }
 
-function readKeys(segment: Segment, fallbackLang: string, lang: Lang): Set<string> {
+function readKeys(segment: Segment, lang: Lang): Set<string> {
   const tokens = tokenize(segment.text);
-  if (!statesNoFigure(tokens, lang)) return claimKeys(extractClaim(segment, fallbackLang));
+  if (!statesNoFigure(tokens, lang)) return claimKeys(readClaim(segment, tokens, lang));
   const { names, terms } = readWords(tokens, lang);
   const keys = new Set<string>();
   for (const term of terms) {
