@@ -27,7 +27,7 @@ import {
   synsetsOf,
 } from './lexicon.js';
 import type { Synsets } from './compiledLexicon.js';
-import { synsetKey } from './keys.js';
+import { nameKey, placeKey, synsetKey } from './keys.js';
 import { fold, normaliseLang, skeleton, stem, type Lang } from './normalize.js';
 import { LangMemo } from './memo.js';
 import { tokenize, type Token } from './tokenize.js';
@@ -1192,10 +1192,10 @@ function readTerms(tokens: Token[], used: Uint8Array, lang: Lang, names: NameAto
     let keys = !tok.capitalised && CASE_SENSITIVE.has(folded) ? info.keys.filter((k) => !k.startsWith('g:')) : info.keys;
     if (name) {
       if (keys === info.keys) keys = [...keys];
-      if (name.place) keys.push('g:' + name.place);
+      if (name.place) keys.push(placeKey(name.place));
       for (const piece of folded.split(/[-'’]/)) {
         const sk = skeleton(stripGenitive(piece));
-        if (sk.length >= 2) keys.push('n:' + sk);
+        if (sk.length >= 2) keys.push(nameKey(sk));
       }
     }
     terms.push({ index: i, folded, keys, skel: info.skel, isName: !!name, offsets: { start: tok.start, end: tok.end } });

@@ -26,12 +26,34 @@ export const TIME = 't:';
 export const conceptKey = (id: string): string => CONCEPT + id;
 export const synsetKey = (id: string): string => SYNSET + id;
 export const stemKey = (stem: string): string => STEM + stem;
-export const placeKey = (id: string): string => PLACE + id;
-export const nameKey = (skeleton: string): string => NAME + skeleton;
 
 /** Skeletons shorter than this make no prefix key. */
 export const PREFIX_MIN_SKELETON = 5;
-export const prefixKey = (skeleton: string): string => PREFIX + skeleton.slice(0, 5);
+
+// Name and prefix keys are built from skeletons for every term of every
+// sentence: one string per skeleton, kept, so the index looks up a string
+// whose hash is already known instead of hashing a new one per posting.
+const KEPT_KEYS_LIMIT = 200_000;
+const nameKeys = new Map<string, string>();
+const prefixKeys = new Map<string, string>();
+
+function kept(table: Map<string, string>, skeleton: string, make: (skeleton: string) => string): string {
+  let key = table.get(skeleton);
+  if (key === undefined) {
+    if (table.size >= KEPT_KEYS_LIMIT) table.clear();
+    table.set(skeleton, (key = make(skeleton)));
+  }
+  return key;
+}
+
+export const nameKey = (skeleton: string): string => kept(nameKeys, skeleton, (s) => NAME + s);
+export const prefixKey = (skeleton: string): string => kept(prefixKeys, skeleton, (s) => PREFIX + s.slice(0, 5));
+const placeKeys = new Map<string, string>();
+const quantityKeys = new Map<string, string>();
+const timeKeys = new Map<string, string>();
+export const placeKey = (id: string): string => kept(placeKeys, id, (s) => PLACE + s);
+const quantityKey = (dimension: string): string => kept(quantityKeys, dimension, (s) => QUANTITY + s);
+const timeKey = (kind: string): string => kept(timeKeys, kind, (s) => TIME + s);
 
 /** Two-letter stems ("s:ab") match too much to count as evidence. */
 export function isWeakKey(key: string): boolean {
@@ -50,10 +72,10 @@ export function claimKeys(claim: Claim): Set<string> {
     if (term.skel.length >= PREFIX_MIN_SKELETON) keys.add(prefixKey(term.skel));
   }
   for (const q of claim.quantities) {
-    keys.add(QUANTITY + q.dimension);
+    keys.add(quantityKey(q.dimension));
     for (const c of q.counted) keys.add(c);
   }
-  for (const t of claim.times) keys.add(TIME + t.kind);
+  for (const t of claim.times) keys.add(timeKey(t.kind));
   for (const n of claim.names) for (const k of n.keys) keys.add(nameKey(k));
   return keys;
 }
