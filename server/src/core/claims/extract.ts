@@ -25,6 +25,7 @@ import {
   startsPhrase,
   synsetPhrasesFrom,
   synsetsOf,
+  type SynsetPhrases,
 } from './lexicon.js';
 import type { Synsets } from './compiledLexicon.js';
 import { nameKey, placeKey, synsetKey } from './keys.js';
@@ -1059,11 +1060,48 @@ function isNameToken(tokens: Token[], i: number, lang: Lang, continuation = fals
     return tok.text.length <= 5 && !isStopword(folded, lang);
   }
   if (continuation) return true;
+  const facts = wordFacts(folded, lang);
   const sentenceStart = i === 0 || /^[.!?:;«»"“”„–—-]$/.test(tokens[i - 1].text);
-  if (!sentenceStart) return !isStopword(folded, lang) || placeOf(folded) !== undefined;
-  if (isStopword(folded, lang)) return false;
-  if (placeOf(folded) !== undefined) return true;
-  return conceptsOf(folded, lang).size === 0;
+  if (!sentenceStart) return !facts.stopword || facts.place !== undefined;
+  if (facts.stopword) return false;
+  if (facts.place !== undefined) return true;
+  return !facts.hasConcepts;
+}
+
+/** What readTerms and isNameToken ask of a folded word in a language: pure in the two, so one memo lookup per token. */
+interface WordFacts {
+  stopword: boolean;
+  /** A stopword or a negation: a term only inside a name. */
+  notATerm: boolean;
+  /** Starts a multi-word form of the hand-written concepts and is no stopword. */
+  startsConceptPhrase: boolean;
+  /** The compiled multi-word entries it starts. */
+  synsetPhrases: SynsetPhrases;
+  place: string | undefined;
+  hasConcepts: boolean;
+  /** Its place keys count only when capitalised ("us"/"US"). */
+  caseSensitive: boolean;
+  /** termInfo of the word without a genitive ending. */
+  term: { keys: string[]; skel: string };
+}
+
+const wordFactsCache = new LangMemo<WordFacts>(200_000);
+
+function wordFacts(folded: string, lang: Lang): WordFacts {
+  const table = wordFactsCache.table(lang);
+  const hit = table.get(folded);
+  if (hit !== undefined) return hit;
+  const stopword = isStopword(folded, lang);
+  return wordFactsCache.remember(table, folded, {
+    stopword,
+    notATerm: stopword || NEGATIONS.has(folded),
+    startsConceptPhrase: startsPhrase(folded) && !stopword,
+    synsetPhrases: synsetPhrasesFrom(folded, lang),
+    place: placeOf(folded),
+    hasConcepts: conceptsOf(folded, lang).size > 0,
+    caseSensitive: CASE_SENSITIVE.has(folded),
+    term: termInfo(stripGenitive(folded), lang),
+  });
 }
 
 const CASE_SENSITIVE = new Set(CASE_SENSITIVE_NAMES.map((n) => fold(n)));
@@ -1160,9 +1198,10 @@ function readTerms(tokens: Token[], used: Uint8Array, lang: Lang, names: NameAto
     const tok = tokens[i];
     if (tok.kind !== 'word' || used[i]) continue;
     const folded = tok.folded;
+    const facts = wordFacts(folded, lang);
     // Multi-word concepts ("according to", "run out"): the phrase replaces its words.
-    const phrase2 = i + 1 < tokens.length && startsPhrase(folded) && !isStopword(folded, lang) ? conceptOfPhrase(folded + ' ' + tokens[i + 1].folded) : undefined;
-    const synsetPhrase = !phrase2?.size ? readSynsetPhrase(tokens, used, i, lang) : undefined;
+    const phrase2 = i + 1 < tokens.length && facts.startsConceptPhrase ? conceptOfPhrase(folded + ' ' + tokens[i + 1].folded) : undefined;
+    const synsetPhrase = !phrase2?.size && facts.synsetPhrases.size > 0 ? readSynsetPhrase(tokens, used, i, lang) : undefined;
     if (synsetPhrase) {
       terms.push(synsetPhrase.term);
       i = synsetPhrase.last;
@@ -1184,12 +1223,12 @@ function readTerms(tokens: Token[], used: Uint8Array, lang: Lang, names: NameAto
       continue;
     }
     const name = nameAt.get(i);
-    if (!name && (isStopword(folded, lang) || NEGATIONS.has(folded))) continue;
+    if (!name && facts.notATerm) continue;
     if (folded.length < 2 && !name) continue;
-    const info = termInfo(stripGenitive(folded), lang);
+    const info = facts.term;
     // "us"/"US", "turkey"/"Turkey": such words are places only when capitalised.
     // The memoised array is shared by every term of the word: copied only when changed.
-    let keys = !tok.capitalised && CASE_SENSITIVE.has(folded) ? info.keys.filter((k) => !k.startsWith('g:')) : info.keys;
+    let keys = !tok.capitalised && facts.caseSensitive ? info.keys.filter((k) => !k.startsWith('g:')) : info.keys;
     if (name) {
       if (keys === info.keys) keys = [...keys];
       if (name.place) keys.push(placeKey(name.place));
