@@ -40,14 +40,51 @@ export function parseFrontMatter(text: string): FrontMatter {
   if (!found) return { end: 0, fields: {} };
   const body = text.slice(found.bodyStart, found.bodyEnd);
   if (!found.toml) {
-    const fields = yamlFields(body);
+    const fields = simpleYamlFields(body) ?? yamlFields(body);
     if (fields) return { end: found.end, fields };
   }
   return { end: found.end, fields: lineFields(body, found.toml) };
 }
 
+const SIMPLE_FIELD = /^([A-Za-z_][\w-]*): +(.*?) *$/;
+const DOUBLE_QUOTED = /^"([^"\\]*)"$/;
+const SINGLE_QUOTED = /^'([^']*)'$/;
+const UNUSUAL_CHARACTER = /[\t\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/;
+/** Plain scalars YAML's core schema reads as something other than the string: null, booleans, numbers. */
+const TYPED_PLAIN = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?(?:[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|\.(?:inf|Inf|INF|nan|NaN|NAN)))$/;
+
+/**
+ * yamlFields for the common case, without a YAML parser (which was a seventh
+ * of parsing a corpus of Markdown files): every line `key: value`, each value
+ * a quoted string without escapes or a plain string that starts with a letter
+ * or digit and holds nothing YAML would read otherwise (": ", " #", a
+ * trailing ":", a number, a boolean, null). Anything else: undefined, and
+ * the YAML parser decides. A property test holds the two to the same fields.
+ */
+export function simpleYamlFields(body: string): Record<string, string> | undefined {
+  const fields: Record<string, string> = {};
+  const seen = new Set<string>();
+  for (const line of body.split(/\r?\n/)) {
+    if (line === '') continue;
+    const match = SIMPLE_FIELD.exec(line);
+    if (!match) return undefined;
+    const [, key, raw] = match;
+    if (seen.has(key)) return undefined;
+    seen.add(key);
+    if (UNUSUAL_CHARACTER.test(raw)) return undefined;
+    let value: string;
+    const quoted = DOUBLE_QUOTED.exec(raw) ?? SINGLE_QUOTED.exec(raw);
+    if (quoted) value = quoted[1];
+    else if (/^[\p{L}\p{N}]/u.test(raw) && !raw.includes(': ') && !raw.includes(' #') && !raw.endsWith(':') && !TYPED_PLAIN.test(raw)) value = raw;
+    else return undefined;
+    const text = value.trim();
+    if (text) fields[key.toLowerCase()] = text;
+  }
+  return fields;
+}
+
 /** Top-level scalar fields of a YAML mapping (keys lower-cased); undefined when the YAML does not parse. */
-function yamlFields(body: string): Record<string, string> | undefined {
+export function yamlFields(body: string): Record<string, string> | undefined {
   let parsed: unknown;
   try {
     parsed = parseYaml(body, { schema: 'core', maxAliasCount: 50, uniqueKeys: false, prettyErrors: false });
