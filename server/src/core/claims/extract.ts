@@ -933,16 +933,8 @@ function countedNoun(tokens: Token[], lowers: string[], k: number, lang: Lang): 
     i++;
   }
   if (words.length === 0) return undefined;
-  const keysOf = (index: number) => {
-    const word = stripGenitive(tokens[index].folded);
-    const keys = new Set<string>();
-    for (const c of conceptsOf(word, lang)) keys.add('c:' + c);
-    for (const c of compoundConcepts(word, lang)) keys.add('c:' + c);
-    for (const id of synsetsOf(word, lang)) keys.add(synsetKey(id));
-    keys.add('s:' + stem(word, lang));
-    return [...keys];
-  };
-  const head = keysOf(words[0]);
+  const keysOf = (index: number) => countedKeys(stripGenitive(tokens[index].folded), lang);
+  const head = [...keysOf(words[0])];
   const first = stripGenitive(tokens[words[0]].folded);
   if (PEOPLE_NOUNS.has(first) || PEOPLE_NOUNS.has(tokens[words[0]].lower)) {
     head.push('k:people');
@@ -960,23 +952,54 @@ function countedNoun(tokens: Token[], lowers: string[], k: number, lang: Lang): 
   return { keys: [...all], head: [...new Set(head)], last: words[words.length - 1] };
 }
 
+// The keys of a counted noun, pure in (word, language): memoised (shared arrays, never modified).
+const countedKeysCache = new LangMemo<readonly string[]>(100_000);
+
+function countedKeys(word: string, lang: Lang): readonly string[] {
+  const table = countedKeysCache.table(lang);
+  const hit = table.get(word);
+  if (hit !== undefined) return hit;
+  const keys = new Set<string>();
+  for (const c of conceptsOf(word, lang)) keys.add('c:' + c);
+  for (const c of compoundConcepts(word, lang)) keys.add('c:' + c);
+  for (const id of synsetsOf(word, lang)) keys.add(synsetKey(id));
+  keys.add('s:' + stem(word, lang));
+  return countedKeysCache.remember(table, word, [...keys]);
+}
+
 function qualifierNear(tokens: Token[], lowers: string[], first: number, last: number, lang: Lang): Qualifier | undefined {
   let best: { q: Qualifier; distance: number } | undefined;
   const from = Math.max(0, first - 8);
   const to = Math.min(tokens.length - 1, last + 4);
   for (let i = from; i <= to; i++) {
     if (i >= first && i <= last) continue;
-    const word = fold(lowers[i]);
     if (tokens[i].kind !== 'word') continue;
-    for (const [q, quality] of QUALIFIER_WORDS) {
-      const hit = word === q || (word.length > q.length + 2 && (word.startsWith(q) || word.endsWith(q)) && compoundish(word, q, lang));
-      if (!hit) continue;
-      const distance = i < first ? first - i : i - last;
-      if (!best || distance < best.distance) best = { q: quality, distance };
-    }
+    const quality = qualifierOf(fold(lowers[i]), lang);
+    if (quality === null) continue;
+    const distance = i < first ? first - i : i - last;
+    if (!best || distance < best.distance) best = { q: quality, distance };
   }
   // "on average", "i snitt" after the unit are common; "top speed" before it.
   return best?.q;
+}
+
+// The qualifier a word states (its first in QUALIFIER_WORDS order), pure in (word, language): memoised.
+const qualifierCache = new LangMemo<Qualifier | null>(100_000);
+
+function qualifierOf(word: string, lang: Lang): Qualifier | null {
+  const table = qualifierCache.table(lang);
+  let quality = table.get(word);
+  if (quality === undefined) {
+    quality = null;
+    for (const [q, candidate] of QUALIFIER_WORDS) {
+      if (word === q || (word.length > q.length + 2 && (word.startsWith(q) || word.endsWith(q)) && compoundish(word, q, lang))) {
+        quality = candidate;
+        break;
+      }
+    }
+    qualifierCache.remember(table, word, quality);
+  }
+  return quality;
 }
 
 function compoundish(word: string, part: string, lang: Lang): boolean {
