@@ -72,7 +72,26 @@ export function registerOnboarding(context: vscode.ExtensionContext, client: Lan
   status.enabled = isEnabled();
   const found = new Map<string, boolean>();
   let checked = false;
-  const setContext = (key: string, value: boolean) => void vscode.commands.executeCommand('setContext', key, value);
+  const contextValues = new Map<string, boolean>();
+  const setContext = (key: string, value: boolean) => {
+    contextValues.set(key, value);
+    void vscode.commands.executeCommand('setContext', key, value);
+  };
+  /**
+   * VS Code loads the walkthrough lazily (often only when it is first shown) and takes an
+   * `onContext` completion event that already holds at that moment as seen, without ticking
+   * the step off. So the keys that hold are false while it opens and set again afterwards,
+   * which ticks off the steps already done (a corpus found, a draft checked).
+   */
+  const openWalkthrough = async () => {
+    const holding = [...contextValues].filter(([, value]) => value).map(([key]) => key);
+    for (const key of holding) await vscode.commands.executeCommand('setContext', key, false);
+    try {
+      await vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH_ID, false);
+    } finally {
+      for (const key of holding) if (contextValues.get(key)) await vscode.commands.executeCommand('setContext', key, true);
+    }
+  };
   return [
     status.onCorpusStatus((params) => {
       if (params.state !== 'ready') return;
@@ -89,9 +108,7 @@ export function registerOnboarding(context: vscode.ExtensionContext, client: Lan
     vscode.commands.registerCommand(ClientCommands.enable, () => setEnabled(true)),
     vscode.commands.registerCommand(ClientCommands.disable, () => setEnabled(false)),
     vscode.commands.registerCommand(ClientCommands.chooseCorpus, chooseCorpus),
-    vscode.commands.registerCommand(ClientCommands.openWalkthrough, () =>
-      vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH_ID, false),
-    ),
+    vscode.commands.registerCommand(ClientCommands.openWalkthrough, openWalkthrough),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('corroborate.enable')) void apply();
     }),

@@ -10,7 +10,8 @@
 //   report-restore after a window reload the claim report comes back with its rows
 //   html-source a saved web page added to the corpus: the hover cites its outlet; its link opens the extracted text
 //   walkthrough "Corroborate: Get Started" opens the walkthrough with its four steps (ui-walkthrough.png)
-//   walkthrough-progress  running "Check Draft Now" ticks off the walkthrough's "Check a draft" step (ui-walkthrough-progress.png)
+//   walkthrough-progress  the corpus and draft steps are ticked off (a corpus found and a draft checked before the
+//              walkthrough was first shown); running "Show Claim Report" ticks off "Read a verdict" (ui-walkthrough-progress.png)
 //   status-tooltip  hovering the status item explains each count and the corpus with its index time (ui-status.png)
 //   statusbar  the status bar item "Corroborate: ✓ 1 ⚠ 2 ? 1" shows the claim counts (1 supported, 2 warnings, 1 unsupported), and
 //              after the fix follows the new verdicts (2, 1, 1)
@@ -196,20 +197,24 @@ try {
     return text.slice(0, 200);
   }
 
-  // A step's completion event ticks it off on the Welcome page: "Check Draft Now" completes "Check a draft".
-  // (VS Code keeps step progress in storage that a page reload may drop, so the event is sent here.)
+  // Completion events tick steps off on the Welcome page: the corpus found and the draft checked before the
+  // walkthrough was first shown (context keys) complete their steps; "Show Claim Report" completes "Read a verdict".
+  // (VS Code keeps step progress in storage that a page reload may drop, so the command runs here.)
   async function walkthroughProgress() {
     const steps = ['Open a corpus folder', 'Check a draft', 'Read a verdict', 'Insert a citation'];
     const step = (title) => page.locator('.gettingStartedContainer .getting-started-step', { hasText: title }).first();
     const states = async () => (await Promise.all(steps.map(async (title) => `${title}: ${(await step(title).getAttribute('aria-checked')) === 'true' ? 'done' : 'open'}`))).join('; ');
+    const done = (title) => page.locator('.gettingStartedContainer .getting-started-step[aria-checked="true"]', { hasText: title }).first();
     const before = await states();
+    for (const title of ['Open a corpus folder', 'Check a draft']) {
+      await done(title).waitFor({ timeout: 10_000 }).catch(async () => { throw new Error(`"${title}" not ticked off though it happened: ${await states()}`); });
+    }
     await page.locator('.tabs-container .tab .label-name', { hasText: /^draft\.md$/ }).first().click();
-    await runCommand('Check Draft Now');
+    await runCommand('Show Claim Report');
     await runCommand('Get Started');
-    const checked = page.locator('.gettingStartedContainer .getting-started-step[aria-checked="true"]', { hasText: 'Check a draft' }).first();
-    await checked.waitFor({ timeout: STEP }).catch(async () => { throw new Error(`"Check a draft" not ticked off after Check Draft Now: ${await states()}`); });
+    await done('Read a verdict').waitFor({ timeout: STEP }).catch(async () => { throw new Error(`"Read a verdict" not ticked off after Show Claim Report: ${await states()}`); });
     await page.screenshot({ path: join(outDir, 'ui-walkthrough-progress.png') }).catch(() => {});
-    return `before: ${before}; after Check Draft Now: ${await states()}`;
+    return `before: ${before}; after Show Claim Report: ${await states()}`;
   }
 
   // The fixture has 1 supported, 2 contradicted/disputed and 1 unsupported claim: "$(check) 1 $(warning) 2 $(question) 1".

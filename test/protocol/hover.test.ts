@@ -45,7 +45,7 @@ describe('protocol: hover of a disputed sentence', () => {
       text,
       [
         '**Corroborate: disputed**',
-        '**Agrees with the draft** (1 source)',
+        '**Says 88 km/h, as the draft** (1 source)',
         `- [Rail Weekly, 2024-01-05](${uri('fast.md')}#L6) · fast.md, line 6: “The armoured train has a top speed of 88 km/h.”`,
         '**Says 60 km/h** (1 source)',
         `- [Example Times, 2023-09-12](${uri('slow.md')}#L7) · slow.md, line 7: “The armoured train has a top speed of 60 km/h.”`,

@@ -99,7 +99,7 @@ export interface Evidence {
   range: LineRange;
   quote: string;
   stance: Stance;
-  /** For `contradicts`: the source's value as a person would write it (`60 km/h`). */
+  /** The source's value as a person would write it (`60 km/h`): for `contradicts`, and for both sides of a dispute. */
   detail?: string;
   lang: string;
   meta: SourceMeta;

@@ -97,7 +97,11 @@ export function hoverMarkdown(claim: ClaimResult, context: HoverContext): string
   const parts: string[] = [`**Corroborate: ${VERDICT_LABEL[claim.verdict].toLowerCase()}**${ignored}`];
   const links = context.sourceDocuments ?? false;
   const lang = claim.lang;
-  const agreeing = group(claim.verdict === 'supported' ? 'Supported by' : 'Agrees with the draft', supports, links, lang);
+  // In a dispute the draft's side is named by its value too ("Says 88 km/h, as the draft").
+  const agreeing =
+    claim.verdict === 'disputed' && supports.some((view) => view.detail)
+      ? [...byValue(supports)].flatMap(([value, side]) => group(side[0]!.detail ? `Says ${escapeMarkdown(value)}, as the draft` : 'Agrees with the draft', side, links, lang))
+      : group(claim.verdict === 'supported' ? 'Supported by' : 'Agrees with the draft', supports, links, lang);
   const disagreeing = [...byValue(contradicts)].flatMap(([value, side]) => group(`Says ${escapeMarkdown(value)}`, side, links, lang));
   if (views.length === 0) {
     if (!ignored && claim.verdict === 'unsupported') parts.push('_Add a source to the corpus, or record that this needs none (quick fix *Ignore this claim*)._');
@@ -109,7 +113,7 @@ export function hoverMarkdown(claim: ClaimResult, context: HoverContext): string
   return parts.join('\n\n');
 }
 
-/** Contradicting evidence grouped by the value each source gives, in order of first appearance. */
+/** Evidence grouped by the value each source gives, in order of first appearance. */
 function byValue(views: EvidenceView[]): Map<string, EvidenceView[]> {
   const groups = new Map<string, EvidenceView[]>();
   for (const view of views) {

@@ -145,7 +145,7 @@ describe('hover and report', () => {
 
   test('hover of a disputed sentence: exactly the sources grouped by the value they give, the draft\'s side first, never the message', () => {
     const threeWay = claim('The train does 88 km/h.', 'disputed', [
-      evidence('supports', 'It does 88 km/h.', 3, { source: `${FOLDER}/corpus/a.md`, meta: { title: 'Rail news', outlet: 'Daily Post', date: '2023-01-02' } }),
+      evidence('supports', 'It does 88 km/h.', 3, { source: `${FOLDER}/corpus/a.md`, detail: '88 km/h', meta: { title: 'Rail news', outlet: 'Daily Post', date: '2023-01-02' } }),
       evidence('contradicts', 'It does 60 km/h.', 4, { source: `${FOLDER}/corpus/b.md`, detail: '60 km/h' }),
       evidence('contradicts', 'Top speed: 70 km/h.', 6, { source: `${FOLDER}/corpus/c.md`, detail: '70 km/h', meta: {} }),
       evidence('contradicts', 'It reached 60 km/h.', 2, { source: `${FOLDER}/corpus/d.md`, detail: '60 km/h', meta: { title: 'Speed' } }),
@@ -155,7 +155,7 @@ describe('hover and report', () => {
       text,
       [
         '**Corroborate: disputed**',
-        '**Agrees with the draft** (1 source)',
+        '**Says 88 km/h, as the draft** (1 source)',
         '- [Daily Post, 2023-01-02](file:///ws/corpus/a.md#L4) · a.md, line 4: “It does 88 km/h.”',
         '**Says 60 km/h** (2 sources)',
         '- [Times, 2023-09-12](file:///ws/corpus/b.md#L5) · b.md, line 5: “It does 60 km/h.”\n' +

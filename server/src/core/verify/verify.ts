@@ -24,7 +24,7 @@ import { comparableQuantities, comparableTimes, relateQuantities, relateTimes, t
 export interface EvidenceItem {
   sentenceId: number;
   stance: Stance;
-  /** The source's differing value, for contradicting evidence. */
+  /** The source's value: for contradicting evidence, and for both sides of a dispute. */
   detail?: string;
   score: number;
   /** The draft atom this evidence is about (for value fixes). */
@@ -169,7 +169,9 @@ export function verifyClaim(claim: Claim, ctx: VerifyContext): Finding {
     }
     for (const cand of uniqueCandidates(plus)) {
       if (!evidence.some((e) => e.sentenceId === cand.id)) {
-        evidence.push({ sentenceId: cand.id, stance: 'supports', score: cand.alignment, draftAtom: conflictAtom, sourceAtom: agreeAtom.get(`${cand.id}:${atomKey(conflictAtom)}`) });
+        // The agreeing side's value too, so a dispute is shown grouped by value on both sides.
+        const sourceAtom = agreeAtom.get(`${cand.id}:${atomKey(conflictAtom)}`);
+        evidence.push({ sentenceId: cand.id, stance: 'supports', detail: (sourceAtom ?? conflictAtom).display, score: cand.alignment, draftAtom: conflictAtom, sourceAtom });
       }
     }
     evidence.sort((a, b) => (a.stance === b.stance ? b.score - a.score : a.stance === 'supports' ? -1 : 1));
