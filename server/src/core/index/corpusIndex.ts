@@ -438,8 +438,7 @@ export class CorpusIndex {
    * indexed; a list is decoded again when its key is next read.
    */
   pack(): void {
-    for (let k = 0; k < this.lists.length; k++) this.listOf(k);
-    this.packed = packPostings(this.lists, this.lengths, this.sentenceCount);
+    this.packed = packPostings(this.lists, this.lengths, this.sentenceCount, (k) => (this.lists[k] === PACKED ? this.packed : undefined));
     this.lists.fill(PACKED);
   }
 

@@ -110,8 +110,16 @@ export class ByteReader {
   }
 }
 
-/** Packs lists[k][0..lengths[k]) for every k. */
-export function packPostings(lists: readonly Int32Array[], lengths: ArrayLike<number>, idLimit: number): PackedPostings {
+/**
+ * Packs lists[k][0..lengths[k]) for every k; where `already(k)` gives packed
+ * postings holding key k's list (as it is), its bytes are copied from there.
+ */
+export function packPostings(
+  lists: readonly Int32Array[],
+  lengths: ArrayLike<number>,
+  idLimit: number,
+  already: (k: number) => PackedPostings | undefined = () => undefined,
+): PackedPostings {
   let count = 0;
   for (let k = 0; k < lists.length; k++) count += lengths[k];
   const out = new ByteWriter(count + (count >> 1) + 16);
@@ -120,7 +128,9 @@ export function packPostings(lists: readonly Int32Array[], lengths: ArrayLike<nu
   for (let k = 0; k < lists.length; k++) {
     offsets[k] = out.length;
     counts[k] = lengths[k];
-    out.list(lists[k], lengths[k]);
+    const from = already(k);
+    if (from) out.bytes(from.bytes.subarray(from.offsets[k], from.offsets[k + 1]));
+    else out.list(lists[k], lengths[k]);
   }
   offsets[lists.length] = out.length;
   return { bytes: out.owned(), offsets, counts, idLimit };
