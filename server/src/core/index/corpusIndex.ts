@@ -413,7 +413,7 @@ export class CorpusIndex {
       index.firstSentence.set(slot, firstSentence);
       index.makeSegmentsLazy(full, slot, firstSentence, index.segmentCount(slot, firstSentence));
     }
-    index.keyNames = [...state.keys];
+    index.keyNames = state.keys;
     index.keyNames.forEach((key, k) => index.keyIds.set(key, k));
     // Lists still packed are decoded when first read; the first append to a list copies it.
     const packed = state.packed;
