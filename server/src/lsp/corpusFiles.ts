@@ -5,7 +5,7 @@
  */
 
 import { readFile, stat } from 'node:fs/promises';
-import { isAbsolute, relative } from 'node:path';
+import { isAbsolute, relative, sep } from 'node:path';
 import { walkCorpus, type CorpusFileStat, type ReuseOptions, type UnchangedItem, type WalkItem } from '../core/corpus/walk.js';
 import { tooLargeProblem } from '../core/text/decode.js';
 import { CORPUS_FILE_EXTENSIONS } from '../node/formats/index.js';
@@ -31,8 +31,16 @@ export function hasCorpusExtension(path: string): boolean {
   return CORPUS_EXTENSIONS.some((extension) => lower.endsWith(extension));
 }
 
+/** What path.relative would normalise away: empty, '.' or '..' segments, or a separator at the start. */
+const NOT_PLAIN = /(^|[\\/])\.{0,2}([\\/]|$)/;
+
 /** '/'-separated path of `path` inside `root`, or undefined when outside it. */
 function relativeTo(root: string, path: string): string | undefined {
+  // The walk's own paths are the root's plus plain names: no need for path.relative (a warm start asks twice per file).
+  if (path.length > root.length + 1 && path.startsWith(root) && (path[root.length] === '/' || path[root.length] === sep)) {
+    const rest = path.slice(root.length + 1);
+    if (!NOT_PLAIN.test(rest)) return toSlashes(rest);
+  }
   const rel = relative(root, path);
   return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? undefined : toSlashes(rel);
 }

@@ -14,6 +14,9 @@ export type Matcher = (relativePath: string) => boolean;
 
 const OPTIONS: picomatch.PicomatchOptions = { dot: true };
 
+/** A relative path of non-empty segments other than '.' and '..'. */
+const PLAIN_PATH = /^(?!\.\.?(?:\/|$))[^/]+(?:\/(?!\.\.?(?:\/|$))[^/]+)*$/;
+
 function normalise(path: string): string {
   return path.replace(/\\/g, '/').replace(/^\.\//, '');
 }
@@ -26,6 +29,8 @@ function compileOne(pattern: string): Matcher {
   body = anchored ? body.replace(/^\//, '') : `**/${body}`;
   const exact = picomatch(body, OPTIONS);
   const below = picomatch(`${body}/**`, OPTIONS);
+  // The default include ("**/*") takes every plain path: asked for each corpus file on a warm start.
+  if (body === '**/*' || body === '**') return (path) => (PLAIN_PATH.test(path) ? true : exact(path) || below(path));
   return (path) => exact(path) || below(path);
 }
 

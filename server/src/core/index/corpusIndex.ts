@@ -10,8 +10,10 @@
 //   segments whose text differs (masked Markdown markup) are kept as strings.
 //   A document's `segments` array is rebuilt on demand (a lazy property).
 // - Keys are interned to dense ids; each key's postings are an Int32Array of
-//   ascending sentence ids (grown by half when full). A persisted snapshot
-//   maps these arrays straight onto its bytes.
+//   ascending sentence ids (grown by half when full). After a snapshot import
+//   or a cold index (pack()), lists are kept packed (varint gaps, a third of
+//   the size, see packedPostings.ts) and each is decoded into its Int32Array
+//   the first time its key is looked up or ranked.
 // - Extracted claims are NOT kept for the whole corpus: verification
 //   re-extracts the candidate sentences it looks at, through an LRU cache of
 //   compact claims (no tokens) sized for one full check of a large draft.
@@ -26,6 +28,7 @@ import { claimKeys } from '../claims/keys.js';
 import { sentenceKeys } from '../claims/indexKeys.js';
 import type { KeyTranslator } from './analysed.js';
 import { contains, Ranker, type PostingSource } from './retrieval.js';
+import { packPostings, unpackList, type PackedPostings } from './packedPostings.js';
 
 export interface SentenceRef {
   id: number;
@@ -82,8 +85,10 @@ export interface IndexState {
   segTexts: Map<number, string>;
   langs: string[];
   keys: string[];
-  /** Postings of keys[k]. */
-  lists: Int32Array[];
+  /** Postings of keys[k]; null: still packed, in `packed`. */
+  lists: Array<Int32Array | null>;
+  /** The packed postings of the keys whose `lists` entry is null. */
+  packed?: PackedPostings;
 }
 
 const INITIAL_CAPACITY = 1024;
@@ -112,8 +117,10 @@ export class CorpusIndex {
   private deadCount = 0;
   private keyIds = new Map<string, number>();
   private keyNames: string[] = [];
+  /** Postings of key k, or PACKED: not decoded yet from `packed`. */
   private lists: Int32Array[] = [];
   private lengths = new Int32Array(INITIAL_CAPACITY);
+  private packed: PackedPostings | undefined;
   private compactions = 0;
   private readonly claimCache = new Map<number, Claim>();
   private static readonly CLAIM_CACHE_SIZE = 16_384;
@@ -225,7 +232,7 @@ export class CorpusIndex {
   lookup(key: string): PostingList {
     if (this.recorder) this.df(key);
     const k = this.keyIds.get(key);
-    return k === undefined ? EMPTY_LIST : this.lists[k].subarray(0, this.lengths[k]);
+    return k === undefined ? EMPTY_LIST : this.listOf(k).subarray(0, this.lengths[k]);
   }
 
   isLive(id: number): boolean {
@@ -305,6 +312,13 @@ export class CorpusIndex {
    * order and stably sorting its entries, without the Map or the sort.
    */
   topByKeys(keys: readonly WeightedKey[], common: (postings: number) => boolean, limit: number): number[] {
+    // The ranker reads plain arrays: decode the packed lists of the query's keys first.
+    if (this.packed) {
+      for (const { key } of keys) {
+        const k = this.keyIds.get(key);
+        if (k !== undefined) this.listOf(k);
+      }
+    }
     const recorder = this.recorder;
     if (recorder) {
       const top = this.ranker.top(this.postingSource(), keys, common, limit);
@@ -370,7 +384,8 @@ export class CorpusIndex {
       segTexts: this.segTexts,
       langs: this.langs,
       keys: this.keyNames,
-      lists: this.lists.map((list, k) => list.subarray(0, this.lengths[k])),
+      lists: this.lists.map((list, k) => (list === PACKED ? null : list.subarray(0, this.lengths[k]))),
+      ...(this.packed ? { packed: this.packed } : {}),
     };
   }
 
@@ -399,13 +414,40 @@ export class CorpusIndex {
       index.firstSentence.set(slot, firstSentence);
       index.makeSegmentsLazy(full, slot, firstSentence, index.segmentCount(slot, firstSentence));
     }
-    index.keyNames = [...state.keys];
+    index.keyNames = state.keys;
     index.keyNames.forEach((key, k) => index.keyIds.set(key, k));
-    // Postings stay views of the snapshot; the first append to a list copies it.
-    index.lists = state.lists;
+    // Lists still packed are decoded when first read; the first append to a list copies it.
+    const packed = state.packed;
+    if (state.lists.length !== state.keys.length || (packed && packed.counts.length !== state.keys.length)) throw new Error('postings size');
+    index.packed = packed;
     index.lengths = new Int32Array(Math.max(INITIAL_CAPACITY, state.lists.length));
-    state.lists.forEach((list, k) => (index.lengths[k] = list.length));
+    index.lists = state.lists.map((list, k) => {
+      if (list) {
+        index.lengths[k] = list.length;
+        return list;
+      }
+      if (!packed) throw new Error(`no postings for key ${k}`);
+      index.lengths[k] = packed.counts[k];
+      return PACKED;
+    });
     return index;
+  }
+
+  /**
+   * Packs every list (see packedPostings.ts): about a third of the memory of
+   * the plain arrays, and none of their room to grow. Called once a corpus is
+   * indexed; a list is decoded again when its key is next read.
+   */
+  pack(): void {
+    this.packed = packPostings(this.lists, this.lengths, this.sentenceCount, (k) => (this.lists[k] === PACKED ? this.packed : undefined));
+    this.lists.fill(PACKED);
+  }
+
+  /** Key k's postings as a plain array (decoded from the packed lists on first use). */
+  private listOf(k: number): Int32Array {
+    const list = this.lists[k];
+    if (list !== PACKED) return list;
+    return (this.lists[k] = unpackList(this.packed!, k));
   }
 
   // ---------------------------------------------------------------- internals
@@ -432,6 +474,7 @@ export class CorpusIndex {
 
   private postId(k: number, id: number): void {
     let list = this.lists[k];
+    if (list === PACKED) list = this.listOf(k);
     const length = this.lengths[k];
     // A key repeated in one sentence is posted once.
     if (length > 0 && list[length - 1] === id) return;
@@ -526,7 +569,7 @@ export class CorpusIndex {
     const lists: Int32Array[] = [];
     const lengths = new Int32Array(Math.max(INITIAL_CAPACITY, this.keyNames.length));
     for (let k = 0; k < this.keyNames.length; k++) {
-      const list = this.lists[k];
+      const list = this.listOf(k);
       const length = this.lengths[k];
       let live = 0;
       for (let i = 0; i < length; i++) if (this.sentenceDoc[list[i]] >= 0) live++;
@@ -544,12 +587,15 @@ export class CorpusIndex {
     this.keyNames = keyNames;
     this.lists = lists;
     this.lengths = lengths;
+    this.packed = undefined;
     this.deadCount = 0;
     this.compactions++;
   }
 }
 
 const EMPTY_LIST = new Int32Array(0);
+/** lists[k] of a key whose postings are still packed (compared by identity). */
+const PACKED = new Int32Array(0);
 const NO_TOKENS: Claim['tokens'] = Object.freeze([]) as unknown as Claim['tokens'];
 
 

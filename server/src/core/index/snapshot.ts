@@ -11,15 +11,20 @@
 //  12  u32             header length in bytes (UTF-8 JSON)
 //  16  u32             checksum of bytes 24..end (see checksum())
 //  20  u32             total length of the blob
-//  24  header JSON     { tag, sections, documents, keys, ... } padded to 4 bytes
-//      sections        texts (UTF-8, or per document through the caller's
-//                      codec), sentence table (five varint columns),
-//                      posting lengths (Int32 per key), postings (per key:
-//                      ascending ids as varint gaps, first id as is)
+//  24  header JSON     { tag, codec, counts, sections } padded to 4 bytes
+//      sections        catalog (JSON: keys, documents, stamps, problems...,
+//                      through the caller's codec if any), dictionary (the
+//                      codec's preset dictionary for the texts), texts (UTF-8,
+//                      or per document through the codec), sentence table
+//                      (five varint columns), posting counts and posting byte
+//                      sizes (a varint per key), postings (per key: ascending
+//                      ids as varint gaps, first id as is; packedPostings.ts)
 //
 // Varints: 7 bits per byte, low bits first, high bit = more. Columns that can
 // go down are zigzag-coded differences (see encodeTable), so a sentence costs
-// about 6 bytes and a posting 1-2 bytes instead of 18 and 4.
+// about 6 bytes and a posting 1-2 bytes instead of 18 and 4. The postings are
+// not decoded on import: the index keeps them packed and decodes a key's list
+// when it first reads it (CorpusIndex.listOf).
 //
 // The header's `tag` says what produced the blob: the format, a digest of the
 // lexicon data (concepts, gazetteer, stopwords, number words, units — the
@@ -40,8 +45,9 @@ import { hashText } from '../text/hash.js';
 import { compiledLexiconTexts } from '../claims/compiledLexicon.js';
 import type { Problem, SourceDoc } from '../types.js';
 import type { IndexState } from './corpusIndex.js';
+import { ByteReader, ByteWriter, type PackedPostings } from './packedPostings.js';
 
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 const MAGIC = [0x43, 0x52, 0x42, 0x53, 0x4e, 0x41, 0x50, 0x00]; // "CRBSNAP\0"
 const PREAMBLE = 24;
 
@@ -62,13 +68,18 @@ export interface SnapshotContent {
 /**
  * Compression of document texts, supplied by the caller (the core has no
  * zlib): each document's UTF-8 is compressed on its own, so a document is
- * decompressed only when a check first reads it. A snapshot written with a
- * codec is only read with the codec of the same name.
+ * decompressed only when a check first reads it. A codec that takes a preset
+ * dictionary gets one made of sample texts of the corpus (a 4 KB article
+ * alone compresses poorly: with the dictionary it takes about 60% of the
+ * room). The catalog (keys, documents, stamps) goes through it too. A
+ * snapshot written with a codec is only read with the codec of the same name.
  */
 export interface SnapshotCodec {
   name: string;
-  compress(bytes: Uint8Array): Uint8Array;
-  decompress(bytes: Uint8Array): Uint8Array;
+  /** Whether compress/decompress take a preset dictionary (the same bytes both ways). */
+  dictionary?: boolean;
+  compress(bytes: Uint8Array, dictionary?: Uint8Array): Uint8Array;
+  decompress(bytes: Uint8Array, dictionary?: Uint8Array): Uint8Array;
 }
 
 export type SnapshotResult = { ok: true; content: SnapshotContent } | { ok: false; reason: string };
@@ -80,25 +91,37 @@ interface Section {
 
 interface Header {
   tag: string;
-  /** SnapshotCodec.name of the document texts, if compressed. */
+  /** SnapshotCodec.name of the catalog and document texts, if compressed. */
   codec?: string;
   slotCount: number;
-  freeSlots: number[];
   sentenceCount: number;
   deadCount: number;
+  keyCount: number;
+  sections: {
+    catalog: Section;
+    dictionary: Section;
+    texts: Section;
+    table: Section;
+    counts: Section;
+    sizes: Section;
+    postings: Section;
+  };
+}
+
+/** The JSON part of a snapshot other than the header (large: compressed with the codec). */
+interface Catalog {
+  freeSlots: number[];
   langs: string[];
   keys: string[];
   segTexts: Array<[number, string]>;
-  /** `raw`: the text itself, for a text UTF-8 cannot carry exactly (a lone surrogate); then `text` is empty. */
-  documents: Array<{ slot: number; first: number; text: Section; raw?: string; doc: Omit<SourceDoc, 'segments' | 'text'> }>;
+  /**
+   * In slot order; `size`: bytes of the stored text (texts are back to back). `raw`: the text itself,
+   * for a text UTF-8 cannot carry exactly (a lone surrogate); then `size` is 0.
+   */
+  documents: Array<{ slot: number; first: number; size: number; raw?: string; doc: Omit<SourceDoc, 'segments' | 'text'> }>;
   problems: Array<[string, Problem[]]>;
-  stamps: Array<[string, FileStamp]>;
-  sections: {
-    texts: Section;
-    table: Section;
-    lengths: Section;
-    postings: Section;
-  };
+  /** In the caller's order: [index in `documents` (same path) or the path, size, mtimeMs, hash]. */
+  stamps: Array<[number | string, number, number, string]>;
 }
 
 let dataDigest: string | undefined;
@@ -171,19 +194,17 @@ function padded(bytes: Uint8Array): Uint8Array {
   return out;
 }
 
-const asBytes = (array: Int32Array | Uint16Array) => new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
-
-/** The UTF-8 of every document text, back to back, and each one's range. */
-function encodeTexts(docs: IndexState['docs'], codec?: SnapshotCodec): { bytes: Uint8Array; ranges: Section[] } {
-  if (codec) return compressTexts(docs, codec);
+/** The UTF-8 of every document text, back to back, and each one's size. */
+function encodeTexts(docs: IndexState['docs'], codec?: SnapshotCodec, dictionary?: Uint8Array): { bytes: Uint8Array; sizes: number[] } {
+  if (codec) return compressTexts(docs, codec, dictionary);
   const encoder = new TextEncoder();
   let chars = 0;
   for (const { doc } of docs) chars += doc.text.length;
   let buffer = new Uint8Array(Math.ceil(chars * 1.1) + 16);
   let used = 0;
-  const ranges = docs.map(({ doc }) => {
+  const sizes = docs.map(({ doc }) => {
     const start = used;
-    if (!wellFormed(doc.text)) return { offset: start, length: 0 }; // kept in the header as is
+    if (!wellFormed(doc.text)) return 0; // kept in the catalog as is
     let read = 0;
     for (;;) {
       const { read: r, written } = encoder.encodeInto(doc.text.slice(read), buffer.subarray(used));
@@ -194,89 +215,46 @@ function encodeTexts(docs: IndexState['docs'], codec?: SnapshotCodec): { bytes: 
       grown.set(buffer.subarray(0, used));
       buffer = grown;
     }
-    return { offset: start, length: used - start };
+    return used - start;
   });
-  return { bytes: buffer.subarray(0, used), ranges };
+  return { bytes: buffer.subarray(0, used), sizes };
 }
 
 /** Each document's UTF-8 compressed by `codec`, back to back. */
-function compressTexts(docs: IndexState['docs'], codec: SnapshotCodec): { bytes: Uint8Array; ranges: Section[] } {
+function compressTexts(docs: IndexState['docs'], codec: SnapshotCodec, dictionary?: Uint8Array): { bytes: Uint8Array; sizes: number[] } {
   const encoder = new TextEncoder();
   const out = new ByteWriter(1 << 20);
-  const ranges = docs.map(({ doc }) => {
+  const sizes = docs.map(({ doc }) => {
     const start = out.length;
-    if (!wellFormed(doc.text)) return { offset: start, length: 0 }; // kept in the header as is
-    out.bytes(codec.compress(encoder.encode(doc.text)));
-    return { offset: start, length: out.length - start };
+    if (!wellFormed(doc.text)) return 0; // kept in the catalog as is
+    out.bytes(dictionary ? codec.compress(encoder.encode(doc.text), dictionary) : codec.compress(encoder.encode(doc.text)));
+    return out.length - start;
   });
-  return { bytes: out.result(), ranges };
+  return { bytes: out.result(), sizes };
 }
 
-/** A growable byte buffer with varint writes. */
-class ByteWriter {
-  private buffer: Uint8Array;
-  length = 0;
-  constructor(capacity: number) {
-    this.buffer = new Uint8Array(Math.max(16, capacity));
-  }
+/** Size of a texts' preset dictionary (deflate reaches back 32 KB). */
+const DICTIONARY_BYTES = 32 * 1024;
 
-  private reserve(more: number): void {
-    if (this.length + more <= this.buffer.length) return;
-    const grown = new Uint8Array(Math.max(this.buffer.length * 2, this.length + more));
-    grown.set(this.buffer.subarray(0, this.length));
-    this.buffer = grown;
+/**
+ * A preset dictionary for the texts: whole documents taken evenly across the
+ * corpus (every language in proportion) until it is full, the most common
+ * first, nearest the end (where deflate's references are cheapest).
+ */
+function makeDictionary(docs: IndexState['docs']): Uint8Array {
+  const encoder = new TextEncoder();
+  const dictionary = new Uint8Array(DICTIONARY_BYTES);
+  let end = DICTIONARY_BYTES;
+  const picks = Math.min(docs.length, 16);
+  for (let i = 0; i < picks && end > 0; i++) {
+    const text = docs[Math.floor(((i + 0.5) * docs.length) / picks)].doc.text;
+    if (!wellFormed(text)) continue;
+    const bytes = encoder.encode(text.slice(0, DICTIONARY_BYTES));
+    const take = Math.min(end, bytes.length);
+    dictionary.set(bytes.subarray(0, take), end - take);
+    end -= take;
   }
-
-  /** An unsigned integer below 2^32. */
-  varint(value: number): void {
-    this.reserve(5);
-    const buffer = this.buffer;
-    let at = this.length;
-    let v = value >>> 0;
-    while (v >= 0x80) {
-      buffer[at++] = (v & 0x7f) | 0x80;
-      v >>>= 7;
-    }
-    buffer[at++] = v;
-    this.length = at;
-  }
-
-  bytes(bytes: Uint8Array): void {
-    this.reserve(bytes.length);
-    this.buffer.set(bytes, this.length);
-    this.length += bytes.length;
-  }
-
-  result(): Uint8Array {
-    return this.buffer.subarray(0, this.length);
-  }
-}
-
-/** Reads the varints written by ByteWriter; throws past the end. */
-class ByteReader {
-  at = 0;
-  constructor(private readonly buffer: Uint8Array) {}
-
-  varint(): number {
-    const buffer = this.buffer;
-    let at = this.at;
-    let byte = buffer[at++];
-    let value = byte & 0x7f;
-    let shift = 7;
-    while (byte & 0x80) {
-      if (at >= buffer.length || shift > 28) throw new Error('bad varint');
-      byte = buffer[at++];
-      value |= (byte & 0x7f) << shift;
-      shift += 7;
-    }
-    if (at > buffer.length) throw new Error('varint past the end');
-    this.at = at;
-    return value >>> 0;
-  }
-
-  get done(): boolean {
-    return this.at >= this.buffer.length;
-  }
+  return dictionary.subarray(end);
 }
 
 const zigzag = (n: number) => ((n << 1) ^ (n >> 31)) >>> 0;
@@ -329,39 +307,57 @@ function decodeTable(bytes: Uint8Array, n: number): Pick<IndexState, 'sentenceDo
   return { sentenceDoc, sentenceSeg, segStart, segEnd, segInfo };
 }
 
-/** Every list as varint gaps (first id as is), back to back. */
-function encodePostings(lists: readonly Int32Array[]): Uint8Array {
-  let count = 0;
-  for (const list of lists) count += list.length;
-  const out = new ByteWriter(count + (count >> 1));
-  for (const list of lists) {
-    let previous = 0;
-    for (let i = 0; i < list.length; i++) {
-      out.varint(list[i] - previous);
-      previous = list[i];
+/** Postings as three sections: per key its count and its byte size (varints), and the lists back to back. */
+function encodePostings(index: IndexState): { counts: Uint8Array; sizes: Uint8Array; postings: Uint8Array } {
+  const { lists, packed } = index;
+  let total = 0;
+  for (let k = 0; k < lists.length; k++) total += lists[k]?.length ?? packed!.offsets[k + 1] - packed!.offsets[k];
+  const counts = new ByteWriter(lists.length * 2);
+  const sizes = new ByteWriter(lists.length * 2);
+  const out = new ByteWriter(total + (total >> 1));
+  for (let k = 0; k < lists.length; k++) {
+    const list = lists[k];
+    const start = out.length;
+    if (list) {
+      counts.varint(list.length);
+      out.list(list);
+    } else {
+      if (!packed) throw new Error(`no postings for key ${k}`);
+      counts.varint(packed.counts[k]);
+      out.bytes(packed.bytes.subarray(packed.offsets[k], packed.offsets[k + 1]));
     }
+    sizes.varint(out.length - start);
   }
-  return out.result();
+  return { counts: counts.result(), sizes: sizes.result(), postings: out.result() };
 }
 
 /**
  * Serialises an engine's state (see Engine.exportSnapshot) as parts to be
- * written one after the other: the large ones are views of the index's own
- * arrays, so writing a snapshot does not need a second copy of the index.
+ * written one after the other.
  */
 export function encodeSnapshotParts(content: SnapshotContent, tag: string, codec?: SnapshotCodec): Uint8Array[] {
   const { index } = content;
-  const texts = encodeTexts(index.docs, codec);
-  const documents: Header['documents'] = index.docs.map(({ slot, firstSentence, doc }, i) => {
+  const dictionary = codec?.dictionary ? makeDictionary(index.docs) : new Uint8Array(0);
+  const texts = encodeTexts(index.docs, codec, dictionary.length > 0 ? dictionary : undefined);
+  const documentOf = new Map<string, number>();
+  const documents: Catalog['documents'] = index.docs.map(({ slot, firstSentence, doc }, i) => {
     const { text, ...rest } = doc;
-    return wellFormed(text) ? { slot, first: firstSentence, text: texts.ranges[i], doc: rest } : { slot, first: firstSentence, text: texts.ranges[i], raw: text, doc: rest };
+    documentOf.set(doc.path, i);
+    return wellFormed(text) ? { slot, first: firstSentence, size: texts.sizes[i], doc: rest } : { slot, first: firstSentence, size: 0, raw: text, doc: rest };
   });
-  const n = index.sentenceCount;
-  const keyCount = index.keys.length;
+  const catalog: Catalog = {
+    freeSlots: index.freeSlots,
+    langs: index.langs,
+    keys: index.keys,
+    segTexts: [...index.segTexts],
+    documents,
+    problems: content.problems,
+    stamps: content.stamps.map(([path, { size, mtimeMs, hash }]) => [documentOf.get(path) ?? path, size, mtimeMs, hash]),
+  };
+  const catalogJson = new TextEncoder().encode(JSON.stringify(catalog));
+  const catalogBytes = codec ? codec.compress(catalogJson) : catalogJson;
   const table = encodeTable(index);
-  const postings = encodePostings(index.lists);
-  const lengths = new Int32Array(keyCount);
-  index.lists.forEach((list, k) => (lengths[k] = list.length));
+  const { counts, sizes, postings } = encodePostings(index);
 
   // Section offsets relative to the start of the data area (after the header).
   let cursor = 0;
@@ -370,26 +366,24 @@ export function encodeSnapshotParts(content: SnapshotContent, tag: string, codec
     cursor = align4(cursor + length);
     return section;
   };
-  const sections: Header['sections'] = {
-    texts: place(texts.bytes.length),
-    table: place(table.length),
-    lengths: place(keyCount * 4),
-    postings: place(postings.length),
-  };
+  const bodies = [catalogBytes, dictionary, texts.bytes, table, counts, sizes, postings];
+  const [catalogSection, dictionarySection, textsSection, tableSection, countsSection, sizesSection, postingsSection] = bodies.map((body) => place(body.length));
   const header: Header = {
     tag,
     ...(codec ? { codec: codec.name } : {}),
     slotCount: index.slotCount,
-    freeSlots: index.freeSlots,
-    sentenceCount: n,
+    sentenceCount: index.sentenceCount,
     deadCount: index.deadCount,
-    langs: index.langs,
-    keys: index.keys,
-    segTexts: [...index.segTexts],
-    documents,
-    problems: content.problems,
-    stamps: content.stamps,
-    sections,
+    keyCount: index.keys.length,
+    sections: {
+      catalog: catalogSection,
+      dictionary: dictionarySection,
+      texts: textsSection,
+      table: tableSection,
+      counts: countsSection,
+      sizes: sizesSection,
+      postings: postingsSection,
+    },
   };
   const headerBytes = new TextEncoder().encode(JSON.stringify(header));
   const dataStart = align4(PREAMBLE + headerBytes.length);
@@ -398,7 +392,7 @@ export function encodeSnapshotParts(content: SnapshotContent, tag: string, codec
   head.set(MAGIC, 0);
   head.set(headerBytes, PREAMBLE);
   // Every part is an encoded copy: the index may change while the parts are being written.
-  const parts: Uint8Array[] = [head, padded(texts.bytes), padded(table), asBytes(lengths), padded(postings)];
+  const parts: Uint8Array[] = [head, ...bodies.map(padded)];
   const sum = new Checksum(total - PREAMBLE);
   sum.update(head.subarray(PREAMBLE));
   for (const part of parts.slice(1)) sum.update(part);
@@ -420,12 +414,12 @@ function wellFormed(text: string): boolean {
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** `doc.text` as a property that decodes `bytes` (decompressed by `codec`, if any) on first read and then holds the string. */
-function lazyText(doc: SourceDoc, bytes: Uint8Array, codec?: SnapshotCodec): void {
+function lazyText(doc: SourceDoc, bytes: Uint8Array, codec?: SnapshotCodec, dictionary?: Uint8Array): void {
   Object.defineProperty(doc, 'text', {
     enumerable: true,
     configurable: true,
     get(): string {
-      const value = utf8.decode(codec ? codec.decompress(bytes) : bytes);
+      const value = utf8.decode(codec ? (dictionary ? codec.decompress(bytes, dictionary) : codec.decompress(bytes)) : bytes);
       Object.defineProperty(doc, 'text', { value, writable: true, enumerable: true, configurable: true });
       return value;
     },
@@ -447,15 +441,28 @@ export function encodeSnapshot(content: SnapshotContent, tag: string, codec?: Sn
   return out;
 }
 
+/** `count` varints (each at most `max`) from `bytes`, which they must fill exactly. */
+function varints(bytes: Uint8Array, count: number, max: number): Int32Array {
+  const out = new Int32Array(count);
+  const input = new ByteReader(bytes);
+  for (let i = 0; i < count; i++) {
+    const value = input.varint();
+    if (value > max) throw new Error('postings size');
+    out[i] = value;
+  }
+  if (!input.done) throw new Error('postings size');
+  return out;
+}
+
 /**
- * Reads a blob written by encodeSnapshot. The arrays of the result are views
- * of `input` (or of an aligned copy): the caller must not reuse those bytes.
+ * Reads a blob written by encodeSnapshot. The result holds copies of what it
+ * keeps (texts, packed postings), never views of `input`.
  */
 export function decodeSnapshot(input: Uint8Array, expectedTag: string, codec?: SnapshotCodec): SnapshotResult {
   try {
     if (input.length < PREAMBLE) return { ok: false, reason: `too short (${input.length} bytes)` };
     for (let i = 0; i < MAGIC.length; i++) if (input[i] !== MAGIC[i]) return { ok: false, reason: 'not an index snapshot' };
-    // Typed-array views need 4-byte alignment.
+    // The checksum reads 4-byte words.
     const bytes = input.byteOffset % 4 === 0 ? input : input.slice();
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const version = view.getUint32(8, true);
@@ -470,68 +477,67 @@ export function decodeSnapshot(input: Uint8Array, expectedTag: string, codec?: S
     const textCodec = header.codec !== undefined ? codec : undefined;
     const dataStart = align4(PREAMBLE + headerLength);
     const { sections } = header;
-    const within = (section: Section) => {
-      if (section.offset < 0 || dataStart + section.offset + section.length > bytes.length) throw new Error('section out of range');
-      return dataStart + section.offset;
+    const section = (s: Section) => {
+      if (!(s.offset >= 0 && s.length >= 0 && dataStart + s.offset + s.length <= bytes.length)) throw new Error('section out of range');
+      return bytes.subarray(dataStart + s.offset, dataStart + s.offset + s.length);
     };
-    const int32 = (section: Section) => new Int32Array(bytes.buffer, bytes.byteOffset + within(section), section.length / 4);
+    const catalogBytes = section(sections.catalog);
+    const catalog = JSON.parse(utf8.decode(textCodec ? textCodec.decompress(catalogBytes) : catalogBytes)) as Catalog;
     const n = header.sentenceCount;
-    const section = (s: Section) => bytes.subarray(within(s), within(s) + s.length);
+    const keyCount = header.keyCount;
+    if (catalog.keys.length !== keyCount) throw new Error('postings size');
     const table = decodeTable(section(sections.table), n);
     const { sentenceDoc } = table;
-    const textsStart = within(sections.texts);
     // Texts are decoded when first read (a check reads a fraction of the corpus): until then a
-    // document costs its UTF-8 bytes, in one owned copy of the texts section.
-    const texts = bytes.slice(textsStart, textsStart + sections.texts.length);
-    const docs: IndexState['docs'] = header.documents.map(({ slot, first, text, raw, doc }) => {
-      if (text.offset < 0 || text.offset + text.length > texts.length) throw new Error('text out of range');
+    // document costs its stored bytes, in one owned copy of the texts section.
+    const texts = section(sections.texts).slice();
+    const dictionaryBytes = section(sections.dictionary);
+    const dictionary = dictionaryBytes.length > 0 ? dictionaryBytes.slice() : undefined;
+    if (dictionary && !textCodec?.dictionary) throw new Error('a text dictionary without a codec that takes one');
+    let textAt = 0;
+    const docs: IndexState['docs'] = catalog.documents.map(({ slot, first, size, raw, doc }) => {
+      if (!(size >= 0 && textAt + size <= texts.length)) throw new Error('text out of range');
       const full = { ...doc } as SourceDoc;
       if (raw !== undefined) full.text = raw;
-      else lazyText(full, texts.subarray(text.offset, text.offset + text.length), textCodec);
+      else lazyText(full, texts.subarray(textAt, textAt + size), textCodec, dictionary);
+      textAt += size;
       return { slot, firstSentence: first, doc: full };
     });
-    const lengths = int32(sections.lengths);
-    if (lengths.length !== header.keys.length) throw new Error('postings size');
-    let postingCount = 0;
-    for (let k = 0; k < lengths.length; k++) {
-      if (lengths[k] < 0) throw new Error('postings size');
-      postingCount += lengths[k];
-    }
-    // Decoded into one owned array: the index must not keep the blob alive through views of it.
+    if (textAt !== texts.length) throw new Error('texts size');
+    // Postings stay packed (decoded per key when first read): only their framing is checked here.
     const postingBytes = section(sections.postings);
-    if (postingCount > postingBytes.length) throw new Error('postings out of range');
-    const postings = new Int32Array(postingCount);
-    const reader = new ByteReader(postingBytes);
-    const lists: Int32Array[] = [];
-    let p = 0;
-    for (let k = 0; k < lengths.length; k++) {
-      let id = 0;
-      const end = p + lengths[k];
-      for (let i = p; i < end; i++) {
-        const gap = reader.varint();
-        if (gap === 0 && i > p) throw new Error('postings not ascending');
-        postings[i] = id += gap;
-      }
-      lists.push(postings.subarray(p, end));
-      p = end;
+    const counts = varints(section(sections.counts), keyCount, n);
+    const sizes = varints(section(sections.sizes), keyCount, postingBytes.length);
+    const offsets = new Int32Array(keyCount + 1);
+    for (let k = 0; k < keyCount; k++) {
+      // A posting takes 1 to 5 bytes.
+      if (sizes[k] < counts[k] || sizes[k] > counts[k] * 5) throw new Error('postings size');
+      offsets[k + 1] = offsets[k] + sizes[k];
+      if (offsets[k + 1] > postingBytes.length) throw new Error('postings out of range');
     }
-    if (!reader.done) throw new Error('postings size');
+    if (offsets[keyCount] !== postingBytes.length) throw new Error('postings size');
+    const packed: PackedPostings = { bytes: postingBytes.slice(), offsets, counts, idLimit: n };
     // Ids must point where they can: a bad one would fail later, far from here.
     for (let i = 0; i < n; i++) if (sentenceDoc[i] < -1 || sentenceDoc[i] >= header.slotCount) throw new Error('sentence table');
-    for (let i = 0; i < postings.length; i++) if (postings[i] < 0 || postings[i] >= n) throw new Error('posting out of range');
     const index: IndexState = {
       docs,
       slotCount: header.slotCount,
-      freeSlots: header.freeSlots,
+      freeSlots: catalog.freeSlots,
       sentenceCount: n,
       deadCount: header.deadCount,
       ...table,
-      segTexts: new Map(header.segTexts),
-      langs: header.langs,
-      keys: header.keys,
-      lists,
+      segTexts: new Map(catalog.segTexts),
+      langs: catalog.langs,
+      keys: catalog.keys,
+      lists: new Array<null>(keyCount).fill(null),
+      packed,
     };
-    return { ok: true, content: { index, problems: header.problems, stamps: header.stamps } };
+    const stamps = catalog.stamps.map(([which, size, mtimeMs, hash]): [string, FileStamp] => {
+      const path = typeof which === 'number' ? catalog.documents[which]?.doc.path : which;
+      if (typeof path !== 'string') throw new Error('stamps');
+      return [path, { size, mtimeMs, hash }];
+    });
+    return { ok: true, content: { index, problems: catalog.problems, stamps } };
   } catch (error) {
     return { ok: false, reason: `unreadable (${error instanceof Error ? error.message : String(error)})` };
   }
