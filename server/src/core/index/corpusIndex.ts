@@ -28,6 +28,7 @@ import { claimKeys } from '../claims/keys.js';
 import { sentenceKeys } from '../claims/indexKeys.js';
 import type { KeyTranslator } from './analysed.js';
 import { contains, Ranker, type PostingSource } from './retrieval.js';
+import { ClaimCache } from './claimCache.js';
 import { packPostings, unpackList, type PackedPostings } from './packedPostings.js';
 
 export interface SentenceRef {
@@ -122,8 +123,8 @@ export class CorpusIndex {
   private lengths = new Int32Array(INITIAL_CAPACITY);
   private packed: PackedPostings | undefined;
   private compactions = 0;
-  private readonly claimCache = new Map<number, Claim>();
-  private static readonly CLAIM_CACHE_SIZE = 16_384;
+  /** The last 12,288 to 24,576 claims read: at least one full check's candidates. */
+  private readonly claimCache = new ClaimCache(24_576);
   // Ranking by summed key weights (index/retrieval.ts), with its reusable scratch.
   private readonly ranker = new Ranker();
   /** While set, reads are noted in it (see ReadRecorder). */
@@ -254,30 +255,22 @@ export class CorpusIndex {
   }
 
   /**
-   * The analysed claim of a corpus sentence, through an LRU cache that holds
-   * a full check's candidates (~12k claims on a 10,000-article corpus), so a
-   * re-check after a corpus change re-extracts almost nothing. Cached claims
+   * The analysed claim of a corpus sentence, through a cache that holds a
+   * full check's candidates (~12k claims on a 10,000-article corpus;
+   * index/claimCache.ts), so a re-check after a corpus change re-extracts
+   * almost nothing. Cached claims
    * drop their tokens (a third of their size; verification reads atoms and
    * terms only): `tokens` is empty.
    */
   claim(id: number): Claim | undefined {
     this.recorder?.sentences.add(id);
     const cached = this.claimCache.get(id);
-    if (cached) {
-      // Refresh LRU position.
-      this.claimCache.delete(id);
-      this.claimCache.set(id, cached);
-      return cached;
-    }
+    if (cached) return cached;
     const ref = this.sentence(id);
     if (!ref) return undefined;
     const claim = extractClaim(ref.segment, ref.doc.lang);
     claim.tokens = NO_TOKENS;
     this.claimCache.set(id, claim);
-    if (this.claimCache.size > CorpusIndex.CLAIM_CACHE_SIZE) {
-      const oldest = this.claimCache.keys().next().value;
-      if (oldest !== undefined) this.claimCache.delete(oldest);
-    }
     return claim;
   }
 
