@@ -100,8 +100,8 @@ export class Ranker {
    * MaxScore-style end of topByKeys before list `from`: `limit` reached sentences,
    * fully scored by binary search in the lists still to come, set a floor; if
    * those lists together weigh less than it, no sentence not reached yet can
-   * rank, and the reached ones that still can get their remaining weights by
-   * merging the lists with them (key order kept, so every sum is bit-identical).
+   * rank, and the reached ones that still can get their remaining weights from
+   * the lists (key order kept, so every sum is bit-identical).
    * When the lists to come still weigh too much: the floor found (Infinity when fewer than `limit` are live).
    */
   private finishPruned(sentenceDoc: Int32Array, state: {
@@ -136,8 +136,24 @@ export class Ranker {
       const id = touched[t];
       if (sentenceDoc[id] >= 0 && scores[id] + rest >= floor) candidates.push(id);
     }
+    // Document at a time in id order, each list with a cursor; a candidate stops at the first
+    // list it misses once what it can still gain cannot lift it to the floor (such a partial
+    // score is below the floor, and `limit` leaders end at or above it, so it cannot rank).
     const sorted = Int32Array.from(candidates).sort();
-    for (let i = from; i < lists.length; i++) addWhereListed(lists[i], lengths[i], sorted, weights[i], scores);
+    const cursors = new Int32Array(lists.length);
+    for (let c = 0; c < sorted.length; c++) {
+      const id = sorted[c];
+      let score = scores[id];
+      for (let i = from; i < lists.length; i++) {
+        const list = lists[i];
+        const length = lengths[i];
+        let at = cursors[i];
+        if (at < length && list[at] < id) at = cursors[i] = gallop(list, length, at, id);
+        if (at < length && list[at] === id) score += weights[i];
+        else if (score + remaining[i + 1] + SCORE_SLACK < floor) break;
+      }
+      scores[id] = score;
+    }
     const best = new TopList(limit);
     for (const id of candidates) best.offer(id, scores[id]);
     return best.ids;
@@ -189,31 +205,24 @@ export function contains(list: Int32Array, length: number, id: number): boolean 
   return false;
 }
 
-/** scores[id] += weight for each id of the ascending `ids` that list[0..length) holds (galloping merge). */
-function addWhereListed(list: Int32Array, length: number, ids: Int32Array, weight: number, scores: Float64Array): void {
-  let at = 0;
-  for (let c = 0; c < ids.length && at < length; c++) {
-    const id = ids[c];
-    if (list[at] < id) {
-      // Gallop to a bound, then binary search: list[low] < id <= list[high] (or high = length).
-      let step = 1;
-      let low = at;
-      let high = at + 1;
-      while (high < length && list[high] < id) {
-        low = high;
-        step *= 2;
-        high = low + step;
-      }
-      if (high > length) high = length;
-      while (low + 1 < high) {
-        const mid = (low + high) >>> 1;
-        if (list[mid] < id) low = mid;
-        else high = mid;
-      }
-      at = high;
-    }
-    if (at < length && list[at] === id) scores[id] += weight;
+/** The first position from `at` on where list[position] >= id, given list[at] < id (galloping, then binary search). */
+function gallop(list: Int32Array, length: number, at: number, id: number): number {
+  // list[low] < id <= list[high] (or high = length).
+  let step = 1;
+  let low = at;
+  let high = at + 1;
+  while (high < length && list[high] < id) {
+    low = high;
+    step *= 2;
+    high = low + step;
   }
+  if (high > length) high = length;
+  while (low + 1 < high) {
+    const mid = (low + high) >>> 1;
+    if (list[mid] < id) low = mid;
+    else high = mid;
+  }
+  return high;
 }
 
 /** The best `limit` offers by score, best first; an offer ties after earlier equal ones (a stable sort's order). */
