@@ -42,23 +42,37 @@ export class Ranker {
     let touched = this.scratchTouched;
     let touchedCount = 0;
     let result: number[] | undefined;
-    // A failed pruning attempt costs a pass over every reached sentence; the
-    // next one waits until the weight still to come falls below the floor that
-    // attempt found (a heuristic: the floor rarely drops, and pruning or not
-    // gives the same top list either way).
-    let retryBelow = Infinity;
-    for (let j = 0; j < lists.length && !result; j++) {
+    // MaxScore: once the lists still to come weigh less than `floor`, a score
+    // `limit` live sentences are known to reach, no sentence they alone reach
+    // can rank (see finish). The floor comes from sentences fully scored
+    // ahead (the pool, see raiseFloor); it only rises. An attempt to raise it
+    // costs a pass over the reached sentences, so the next one waits until the
+    // lists read since have cost as much (a heuristic: pruning or not gives the
+    // same top list).
+    const pool = new Map<number, number>();
+    let floor = -Infinity;
+    let readSinceAttempt = Infinity;
+    // Postings in lists j.. on (what not finishing early would still read).
+    const unread = new Float64Array(lists.length + 1);
+    for (let j = lists.length - 1; j >= 0; j--) unread[j] = unread[j + 1] + lengths[j];
+    for (let j = 0; j < lists.length; j++) {
       const list = lists[j];
       const length = lengths[j];
       const weight = weights[j];
-      if (limit > 0 && length >= PRUNE_MIN_POSTINGS && touchedCount >= limit && remaining[j] + SCORE_SLACK < retryBelow) {
-        const attempt = this.finishPruned(source.sentenceDoc, { scores, touched, touchedCount, lists, lengths, weights, remaining, from: j, limit });
-        if (Array.isArray(attempt)) {
-          result = attempt;
-          break;
+      if (limit > 0 && length >= PRUNE_MIN_POSTINGS && touchedCount >= limit && readSinceAttempt >= touchedCount) {
+        readSinceAttempt = 0;
+        const state = { scores, touched, touchedCount, lists, lengths, weights, remaining, from: j, limit };
+        if (!(remaining[j] + SCORE_SLACK < floor)) floor = this.raiseFloor(source.sentenceDoc, state, pool);
+        if (remaining[j] + SCORE_SLACK < floor) {
+          const candidates = this.candidates(source.sentenceDoc, state, floor);
+          // Finishing costs a few look-ups per candidate; reading on shrinks their number.
+          if (candidates.length * FINISH_COST <= unread[j]) {
+            result = this.finish(state, floor, candidates);
+            break;
+          }
         }
-        retryBelow = attempt.floor;
       }
+      readSinceAttempt += length;
       if (common(length)) {
         for (let i = 0; i < length; i++) {
           const id = list[i];
@@ -97,45 +111,48 @@ export class Ranker {
   }
 
   /**
-   * MaxScore-style end of topByKeys before list `from`: `limit` reached sentences,
-   * fully scored by binary search in the lists still to come, set a floor; if
-   * those lists together weigh less than it, no sentence not reached yet can
-   * rank, and the reached ones that still can get their remaining weights from
-   * the lists (key order kept, so every sum is bit-identical).
-   * When the lists to come still weigh too much: the floor found (Infinity when fewer than `limit` are live).
+   * Fully scores the `limit` best reached sentences so far (by binary search
+   * in the lists from `from` on) into `pool`, and returns the `limit`-th best
+   * score in the pool: `limit` live sentences score at least that much
+   * (-Infinity while the pool has fewer).
    */
-  private finishPruned(sentenceDoc: Int32Array, state: {
-    scores: Float64Array;
-    touched: Int32Array;
-    touchedCount: number;
-    lists: Int32Array[];
-    lengths: number[];
-    weights: number[];
-    remaining: Float64Array;
-    from: number;
-    limit: number;
-  }): number[] | { floor: number } {
-    const { scores, touched, touchedCount, lists, lengths, weights, remaining, from, limit } = state;
+  private raiseFloor(sentenceDoc: Int32Array, state: RankState, pool: Map<number, number>): number {
+    const { scores, touched, touchedCount, lists, lengths, weights, from, limit } = state;
     const leaders = new TopList(limit);
     for (let t = 0; t < touchedCount; t++) {
       const id = touched[t];
       if (sentenceDoc[id] >= 0) leaders.offer(id, scores[id]);
     }
-    if (!leaders.full) return { floor: Infinity };
-    // At least `limit` sentences score `floor` or more, so anything below it cannot rank.
-    let floor = Infinity;
     for (const id of leaders.ids) {
+      if (pool.has(id)) continue;
       let score = scores[id];
       for (let i = from; i < lists.length; i++) if (contains(lists[i], lengths[i], id)) score += weights[i];
-      floor = Math.min(floor, score);
+      pool.set(id, score);
     }
+    if (pool.size < limit) return -Infinity;
+    return [...pool.values()].sort((x, y) => y - x)[limit - 1];
+  }
+
+  /** The live reached sentences that can still reach `floor` with the lists from `from` on, in the order they were reached. */
+  private candidates(sentenceDoc: Int32Array, state: RankState & { remaining: Float64Array }, floor: number): number[] {
+    const { scores, touched, touchedCount, remaining, from } = state;
     const rest = remaining[from] + SCORE_SLACK;
-    if (!(rest < floor)) return { floor };
     const candidates: number[] = [];
     for (let t = 0; t < touchedCount; t++) {
       const id = touched[t];
       if (sentenceDoc[id] >= 0 && scores[id] + rest >= floor) candidates.push(id);
     }
+    return candidates;
+  }
+
+  /**
+   * The end of a ranking whose lists from `from` on weigh less than `floor`
+   * (see raiseFloor): a sentence not reached yet cannot rank, and the
+   * reached ones that still can get their remaining weights from the lists
+   * (key order kept, so every sum is bit-identical).
+   */
+  private finish(state: RankState & { remaining: Float64Array }, floor: number, candidates: number[]): number[] {
+    const { scores, lists, lengths, weights, remaining, from, limit } = state;
     // Document at a time in id order, each list with a cursor; a candidate stops at the first
     // list it misses once what it can still gain cannot lift it to the floor (such a partial
     // score is below the floor, and `limit` leaders end at or above it, so it cannot rank).
@@ -185,9 +202,24 @@ export class Ranker {
     return this.scratchScores;
   }
 }
+/** What ranking passes between its steps. */
+interface RankState {
+  scores: Float64Array;
+  touched: Int32Array;
+  touchedCount: number;
+  lists: Int32Array[];
+  lengths: number[];
+  weights: number[];
+  /** The first list not read yet. */
+  from: number;
+  limit: number;
+}
+
 const EMPTY_LIST = new Int32Array(0);
 /** Lists shorter than this are always read: pruning pays off on the long ones. */
 const PRUNE_MIN_POSTINGS = 2048;
+/** Finish a pruned ranking once this many postings still to read per candidate remain. */
+const FINISH_COST = 16;
 /** Far above the rounding error of a sum of a few dozen weights: bounds never cut a tie. */
 const SCORE_SLACK = 1e-9;
 
