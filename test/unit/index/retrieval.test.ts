@@ -54,6 +54,15 @@ test('topByKeys ranks exactly as a Map in key order with a stable sort', () => {
         for (const share of [0.25, 0.05]) {
           const common = (postings: number) => postings > n * share;
           assert.deepEqual(index.topByKeys(keys, common, limit), plain(index, keys, common, limit));
+          // The cutoff recorded for a verdict's dependencies: the lowest plain key-order sum in a full list.
+          for (const order of [keys, [...keys].reverse()]) {
+            index.recorder = { dfAt: new Map(), sentences: new Set(), retrievals: [] };
+            const top = index.topByKeys(order, common, limit);
+            const [recorded] = index.recorder.retrievals;
+            index.recorder = undefined;
+            const sum = (id: number) => order.reduce((score, { key, weight }) => ([...index.lookup(key)].includes(id) ? score + weight : score), 0);
+            assert.equal(recorded.cutoff, top.length >= limit ? Math.min(...top.map(sum)) : 0);
+          }
         }
       },
     ),

@@ -20,10 +20,17 @@ export interface PostingSource {
 export class Ranker {
   private scratchScores = new Float64Array(0);
   private scratchTouched = new Int32Array(1024);
+  /**
+   * The scores of the last top() list, when each is its sentence's plain sum
+   * of the weights of every listed key it is posted under, in key order (so
+   * when no common key came before a key that reaches sentences); else undefined.
+   */
+  lastScores: number[] | undefined;
 
   /** See CorpusIndex.topByKeys. */
   top(source: PostingSource, keys: readonly WeightedKey[], common: (postings: number) => boolean, limit: number): number[] {
     // A score of 0 marks "not reached": exact only for positive weights (always so; else the plain way).
+    this.lastScores = undefined;
     if (!keys.every(({ weight }) => weight > 0 && Number.isFinite(weight))) return this.topPlain(source, keys, common, limit);
     const scores = this.scratch(source);
     const lists: Int32Array[] = [];
@@ -106,6 +113,12 @@ export class Ranker {
       }
       result = best.ids;
     }
+    let commonFirst = false;
+    for (let j = 0, seenCommon = false; j < lists.length && !commonFirst; j++) {
+      if (common(lengths[j])) seenCommon = true;
+      else if (seenCommon) commonFirst = true;
+    }
+    if (!commonFirst) this.lastScores = result.map((id) => scores[id]);
     for (let t = 0; t < touchedCount; t++) scores[touched[t]] = 0; // the scratch is all zero between calls
     return result;
   }
