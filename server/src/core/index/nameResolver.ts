@@ -6,12 +6,14 @@
 //
 // Speed, with fuse.js' results unchanged: fuse scores every name of the list
 // (Bitap, a few µs each: tens of milliseconds per lookup on a large corpus).
-// Its matches are within `threshold` × length edits of the pattern, so each
-// one still contains most of the pattern's bigrams (the q-gram lemma). A
-// bigram index over the names counts them; fuse then runs on just the names
-// that have enough, in their original order, so it ranks (and ties) them as it
-// would in the whole list. The vocabulary is extended as keys are added to
-// the index, not rebuilt per corpus version.
+// An answer scores at most 0.25 (errors / length), so it still contains most
+// of the pattern's bigrams (the q-gram lemma). A bigram index over the names
+// counts them, which also bounds each name's score from below; names are
+// scored in bound order (after a banded bigram check and an edit-distance
+// check), until no name left can beat the fifth answer; fuse then ranks the
+// answers in their original order, so it ranks (and ties) them as it would
+// in the whole list. The vocabulary is extended as keys are added to the
+// index, not rebuilt per corpus version.
 
 import Fuse, { type IFuseOptions } from 'fuse.js';
 import type { CorpusIndex } from './corpusIndex.js';
