@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractClaim } from '../../../server/src/core/claims/extract.js';
-import { comparableQuantities, relateQuantities, relateTimes } from '../../../server/src/core/verify/compare.js';
+import { comparableQuantities, relateQuantities, relateTimes, termCredit, TermMatcher } from '../../../server/src/core/verify/compare.js';
 
 const q = (text: string, lang = 'en') => extractClaim({ text, start: 0, end: text.length, kind: 'sentence', lang }, lang).quantities[0];
 const t = (text: string, lang = 'en') => extractClaim({ text, start: 0, end: text.length, kind: 'sentence', lang }, lang).times[0];
@@ -41,4 +41,34 @@ test('times: decades with their part, weekdays across languages, years in decade
   assert.equal(relateTimes(t('on Tuesday'), t('Ook Poetin wordt dinsdag verwacht', 'nl')), 'agree');
   assert.equal(relateTimes(t('on Thursday'), t('Ook Poetin wordt dinsdag verwacht', 'nl')), 'disagree');
   assert.equal(relateTimes(t('in the 1990s'), t('in 1991')), 'agree');
+});
+
+test('a term matcher credits terms exactly as termCredit does against the same lists', () => {
+  const claims = [
+    'The new bridge will be 412 metres long, officials said on Friday.',
+    'Den nye broen blir 412 meter lang, sa tjenestemenn fredag.',
+    'Officials said the bridge would open to traffic next spring.',
+    'Putin met Shoigu in Moscow for the first time since the parade.',
+    'Poetin ontmoette Sjojgu in Moskou voor het eerst sinds de parade.',
+    'The long-awaited opening of the bridge was delayed by officials.',
+    // Cognates without a shared key (credit 0.85).
+    'The demonstrators criticised the infrastructure programme of the organisation.',
+    'Demonstrantene kritiserte infrastrukturprogrammet til organisasjonen.',
+  ].map((text, i) => {
+    const lang = ['en', 'nb', 'en', 'en', 'nl', 'en', 'en', 'nb'][i];
+    return extractClaim({ text, start: 0, end: text.length, kind: 'sentence', lang }, lang);
+  });
+  const allTerms = claims.flatMap((c) => c.terms);
+  for (const a of claims) {
+    for (const b of claims) {
+      const others = [...b.terms, ...a.terms.slice(0, 2)];
+      const union = TermMatcher.union([TermMatcher.ofClaim(b), TermMatcher.of(a.terms.slice(0, 2))]);
+      for (const term of allTerms) {
+        assert.equal(TermMatcher.ofClaim(b).credit(term), termCredit(term, b.terms), `${term.folded} in ${b.segment.text}`);
+        assert.equal(union.credit(term), termCredit(term, others), `${term.folded} in ${b.segment.text} + ${a.segment.text}`);
+      }
+    }
+  }
+  assert.equal(TermMatcher.of([]).credit(allTerms[0]), 0);
+  assert.ok(allTerms.some((term) => claims.some((c) => termCredit(term, c.terms) === 0.85)));
 });

@@ -322,7 +322,9 @@ export class CorpusIndex {
         if (common(this.df(key))) commonKeys.add(key);
       }
       let cutoff = 0;
-      if (top.length >= limit) {
+      const scores = this.ranker.lastScores;
+      if (top.length >= limit && scores) cutoff = Math.min(...scores);
+      else if (top.length >= limit) {
         cutoff = Infinity;
         for (const id of top) {
           let score = 0;

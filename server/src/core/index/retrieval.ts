@@ -20,10 +20,17 @@ export interface PostingSource {
 export class Ranker {
   private scratchScores = new Float64Array(0);
   private scratchTouched = new Int32Array(1024);
+  /**
+   * The scores of the last top() list, when each is its sentence's plain sum
+   * of the weights of every listed key it is posted under, in key order (so
+   * when no common key came before a key that reaches sentences); else undefined.
+   */
+  lastScores: number[] | undefined;
 
   /** See CorpusIndex.topByKeys. */
   top(source: PostingSource, keys: readonly WeightedKey[], common: (postings: number) => boolean, limit: number): number[] {
     // A score of 0 marks "not reached": exact only for positive weights (always so; else the plain way).
+    this.lastScores = undefined;
     if (!keys.every(({ weight }) => weight > 0 && Number.isFinite(weight))) return this.topPlain(source, keys, common, limit);
     const scores = this.scratch(source);
     const lists: Int32Array[] = [];
@@ -42,23 +49,37 @@ export class Ranker {
     let touched = this.scratchTouched;
     let touchedCount = 0;
     let result: number[] | undefined;
-    // A failed pruning attempt costs a pass over every reached sentence; the
-    // next one waits until the weight still to come falls below the floor that
-    // attempt found (a heuristic: the floor rarely drops, and pruning or not
-    // gives the same top list either way).
-    let retryBelow = Infinity;
-    for (let j = 0; j < lists.length && !result; j++) {
+    // MaxScore: once the lists still to come weigh less than `floor`, a score
+    // `limit` live sentences are known to reach, no sentence they alone reach
+    // can rank (see finish). The floor comes from sentences fully scored
+    // ahead (the pool, see raiseFloor); it only rises. An attempt to raise it
+    // costs a pass over the reached sentences, so the next one waits until the
+    // lists read since have cost as much (a heuristic: pruning or not gives the
+    // same top list).
+    const pool = new Map<number, number>();
+    let floor = -Infinity;
+    let readSinceAttempt = Infinity;
+    // Postings in lists j.. on (what not finishing early would still read).
+    const unread = new Float64Array(lists.length + 1);
+    for (let j = lists.length - 1; j >= 0; j--) unread[j] = unread[j + 1] + lengths[j];
+    for (let j = 0; j < lists.length; j++) {
       const list = lists[j];
       const length = lengths[j];
       const weight = weights[j];
-      if (limit > 0 && length >= PRUNE_MIN_POSTINGS && touchedCount >= limit && remaining[j] + SCORE_SLACK < retryBelow) {
-        const attempt = this.finishPruned(source.sentenceDoc, { scores, touched, touchedCount, lists, lengths, weights, remaining, from: j, limit });
-        if (Array.isArray(attempt)) {
-          result = attempt;
-          break;
+      if (limit > 0 && length >= PRUNE_MIN_POSTINGS && touchedCount >= limit && readSinceAttempt >= touchedCount) {
+        readSinceAttempt = 0;
+        const state = { scores, touched, touchedCount, lists, lengths, weights, remaining, from: j, limit };
+        if (!(remaining[j] + SCORE_SLACK < floor)) floor = this.raiseFloor(source.sentenceDoc, state, pool);
+        if (remaining[j] + SCORE_SLACK < floor) {
+          const candidates = this.candidates(source.sentenceDoc, state, floor);
+          // Finishing costs a few look-ups per candidate; reading on shrinks their number.
+          if (candidates.length * FINISH_COST <= unread[j]) {
+            result = this.finish(state, floor, candidates);
+            break;
+          }
         }
-        retryBelow = attempt.floor;
       }
+      readSinceAttempt += length;
       if (common(length)) {
         for (let i = 0; i < length; i++) {
           const id = list[i];
@@ -92,52 +113,77 @@ export class Ranker {
       }
       result = best.ids;
     }
+    let commonFirst = false;
+    for (let j = 0, seenCommon = false; j < lists.length && !commonFirst; j++) {
+      if (common(lengths[j])) seenCommon = true;
+      else if (seenCommon) commonFirst = true;
+    }
+    if (!commonFirst) this.lastScores = result.map((id) => scores[id]);
     for (let t = 0; t < touchedCount; t++) scores[touched[t]] = 0; // the scratch is all zero between calls
     return result;
   }
 
   /**
-   * MaxScore-style end of topByKeys before list `from`: `limit` reached sentences,
-   * fully scored by binary search in the lists still to come, set a floor; if
-   * those lists together weigh less than it, no sentence not reached yet can
-   * rank, and the reached ones that still can get their remaining weights by
-   * merging the lists with them (key order kept, so every sum is bit-identical).
-   * When the lists to come still weigh too much: the floor found (Infinity when fewer than `limit` are live).
+   * Fully scores the `limit` best reached sentences so far (by binary search
+   * in the lists from `from` on) into `pool`, and returns the `limit`-th best
+   * score in the pool: `limit` live sentences score at least that much
+   * (-Infinity while the pool has fewer).
    */
-  private finishPruned(sentenceDoc: Int32Array, state: {
-    scores: Float64Array;
-    touched: Int32Array;
-    touchedCount: number;
-    lists: Int32Array[];
-    lengths: number[];
-    weights: number[];
-    remaining: Float64Array;
-    from: number;
-    limit: number;
-  }): number[] | { floor: number } {
-    const { scores, touched, touchedCount, lists, lengths, weights, remaining, from, limit } = state;
+  private raiseFloor(sentenceDoc: Int32Array, state: RankState, pool: Map<number, number>): number {
+    const { scores, touched, touchedCount, lists, lengths, weights, from, limit } = state;
     const leaders = new TopList(limit);
     for (let t = 0; t < touchedCount; t++) {
       const id = touched[t];
       if (sentenceDoc[id] >= 0) leaders.offer(id, scores[id]);
     }
-    if (!leaders.full) return { floor: Infinity };
-    // At least `limit` sentences score `floor` or more, so anything below it cannot rank.
-    let floor = Infinity;
     for (const id of leaders.ids) {
+      if (pool.has(id)) continue;
       let score = scores[id];
       for (let i = from; i < lists.length; i++) if (contains(lists[i], lengths[i], id)) score += weights[i];
-      floor = Math.min(floor, score);
+      pool.set(id, score);
     }
+    if (pool.size < limit) return -Infinity;
+    return [...pool.values()].sort((x, y) => y - x)[limit - 1];
+  }
+
+  /** The live reached sentences that can still reach `floor` with the lists from `from` on, in the order they were reached. */
+  private candidates(sentenceDoc: Int32Array, state: RankState & { remaining: Float64Array }, floor: number): number[] {
+    const { scores, touched, touchedCount, remaining, from } = state;
     const rest = remaining[from] + SCORE_SLACK;
-    if (!(rest < floor)) return { floor };
     const candidates: number[] = [];
     for (let t = 0; t < touchedCount; t++) {
       const id = touched[t];
       if (sentenceDoc[id] >= 0 && scores[id] + rest >= floor) candidates.push(id);
     }
+    return candidates;
+  }
+
+  /**
+   * The end of a ranking whose lists from `from` on weigh less than `floor`
+   * (see raiseFloor): a sentence not reached yet cannot rank, and the
+   * reached ones that still can get their remaining weights from the lists
+   * (key order kept, so every sum is bit-identical).
+   */
+  private finish(state: RankState & { remaining: Float64Array }, floor: number, candidates: number[]): number[] {
+    const { scores, lists, lengths, weights, remaining, from, limit } = state;
+    // Document at a time in id order, each list with a cursor; a candidate stops at the first
+    // list it misses once what it can still gain cannot lift it to the floor (such a partial
+    // score is below the floor, and `limit` leaders end at or above it, so it cannot rank).
     const sorted = Int32Array.from(candidates).sort();
-    for (let i = from; i < lists.length; i++) addWhereListed(lists[i], lengths[i], sorted, weights[i], scores);
+    const cursors = new Int32Array(lists.length);
+    for (let c = 0; c < sorted.length; c++) {
+      const id = sorted[c];
+      let score = scores[id];
+      for (let i = from; i < lists.length; i++) {
+        const list = lists[i];
+        const length = lengths[i];
+        let at = cursors[i];
+        if (at < length && list[at] < id) at = cursors[i] = gallop(list, length, at, id);
+        if (at < length && list[at] === id) score += weights[i];
+        else if (score + remaining[i + 1] + SCORE_SLACK < floor) break;
+      }
+      scores[id] = score;
+    }
     const best = new TopList(limit);
     for (const id of candidates) best.offer(id, scores[id]);
     return best.ids;
@@ -169,9 +215,24 @@ export class Ranker {
     return this.scratchScores;
   }
 }
+/** What ranking passes between its steps. */
+interface RankState {
+  scores: Float64Array;
+  touched: Int32Array;
+  touchedCount: number;
+  lists: Int32Array[];
+  lengths: number[];
+  weights: number[];
+  /** The first list not read yet. */
+  from: number;
+  limit: number;
+}
+
 const EMPTY_LIST = new Int32Array(0);
 /** Lists shorter than this are always read: pruning pays off on the long ones. */
 const PRUNE_MIN_POSTINGS = 2048;
+/** Finish a pruned ranking once this many postings still to read per candidate remain. */
+const FINISH_COST = 16;
 /** Far above the rounding error of a sum of a few dozen weights: bounds never cut a tie. */
 const SCORE_SLACK = 1e-9;
 
@@ -189,31 +250,24 @@ export function contains(list: Int32Array, length: number, id: number): boolean 
   return false;
 }
 
-/** scores[id] += weight for each id of the ascending `ids` that list[0..length) holds (galloping merge). */
-function addWhereListed(list: Int32Array, length: number, ids: Int32Array, weight: number, scores: Float64Array): void {
-  let at = 0;
-  for (let c = 0; c < ids.length && at < length; c++) {
-    const id = ids[c];
-    if (list[at] < id) {
-      // Gallop to a bound, then binary search: list[low] < id <= list[high] (or high = length).
-      let step = 1;
-      let low = at;
-      let high = at + 1;
-      while (high < length && list[high] < id) {
-        low = high;
-        step *= 2;
-        high = low + step;
-      }
-      if (high > length) high = length;
-      while (low + 1 < high) {
-        const mid = (low + high) >>> 1;
-        if (list[mid] < id) low = mid;
-        else high = mid;
-      }
-      at = high;
-    }
-    if (at < length && list[at] === id) scores[id] += weight;
+/** The first position from `at` on where list[position] >= id, given list[at] < id (galloping, then binary search). */
+function gallop(list: Int32Array, length: number, at: number, id: number): number {
+  // list[low] < id <= list[high] (or high = length).
+  let step = 1;
+  let low = at;
+  let high = at + 1;
+  while (high < length && list[high] < id) {
+    low = high;
+    step *= 2;
+    high = low + step;
   }
+  if (high > length) high = length;
+  while (low + 1 < high) {
+    const mid = (low + high) >>> 1;
+    if (list[mid] < id) low = mid;
+    else high = mid;
+  }
+  return high;
 }
 
 /** The best `limit` offers by score, best first; an offer ties after earlier equal ones (a stable sort's order). */

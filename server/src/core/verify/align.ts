@@ -15,7 +15,7 @@
 
 import type { Term } from '../claims/atoms.js';
 import type { Claim } from '../claims/extract.js';
-import { comparableQuantities, comparableTimes, termCredit } from './compare.js';
+import { comparableQuantities, comparableTimes, type TermMatcher } from './compare.js';
 import { CALIBRATION } from './calibration.js';
 
 export const QUANTITY_WEIGHT = 2.5; // weight of a comparable quantity in coverage, like a rare word
@@ -32,16 +32,16 @@ export interface AlignmentFeatures {
 }
 
 /**
- * Share of the draft sentence's content found in another text: its words
+ * Share of the draft sentence's content found in another text (`others`: its terms): its words
  * (idf-weighted) and its atoms — a comparable quantity or time in the
  * candidate is part of "talking about the same thing", whatever its value.
  */
-export function coverage(claim: Claim, terms: Term[], weights: number[], others: readonly Term[], otherClaim: Claim): number {
+export function coverage(claim: Claim, terms: Term[], weights: number[], others: TermMatcher, otherClaim: Claim): number {
   let total = 0;
   let got = 0;
   for (let i = 0; i < terms.length; i++) {
     total += weights[i];
-    got += weights[i] * termCredit(terms[i], others);
+    got += weights[i] * others.credit(terms[i]);
   }
   for (const q of claim.quantities) {
     const weight = q.qualifier ? QUANTITY_WEIGHT + 1 : QUANTITY_WEIGHT;
@@ -57,13 +57,13 @@ export function coverage(claim: Claim, terms: Term[], weights: number[], others:
 }
 
 /** Share of the draft's names (by weight) that the other terms match. */
-export function nameCoverage(terms: Term[], weights: number[], others: readonly Term[]): number {
+export function nameCoverage(terms: Term[], weights: number[], others: TermMatcher): number {
   let total = 0;
   let got = 0;
   for (let i = 0; i < terms.length; i++) {
     if (!terms[i].isName) continue;
     total += weights[i];
-    got += weights[i] * termCredit(terms[i], others);
+    got += weights[i] * others.credit(terms[i]);
   }
   return total === 0 ? 1 : got / total;
 }

@@ -3,6 +3,7 @@
 
 import type { Quantity, Term, TimeAtom } from '../claims/atoms.js';
 import { cognate } from '../claims/normalize.js';
+import type { Claim } from '../claims/extract.js';
 
 export type Relation = 'agree' | 'disagree' | 'neutral';
 
@@ -89,7 +90,49 @@ export function relateTimes(draft: TimeAtom, source: TimeAtom): Relation {
   }
 }
 
-/** How much a term in one sentence is matched by a list of terms of another (0, partial, 1). */
+/**
+ * termCredit against fixed lists of terms (one or more sentences), for many
+ * terms: 1 when the lists hold one of the term's keys (two-letter stems
+ * aside), else 0.85 when a term of theirs is a cognate, else 0. Their keys
+ * sit in sets, so a term costs a few look-ups, not a scan of every key.
+ */
+export class TermMatcher {
+  private constructor(private readonly parts: ReadonlyArray<{ keys: Set<string>; skels: string[] }>) {}
+
+  static of(terms: readonly Term[]): TermMatcher {
+    const keys = new Set<string>();
+    const skels = new Set<string>();
+    for (const term of terms) {
+      for (const key of term.keys) keys.add(key);
+      skels.add(term.skel);
+    }
+    return new TermMatcher([{ keys, skels: [...skels] }]);
+  }
+
+  /** The matcher of a claim's own terms, made once per claim (a claim's terms do not change once extracted). */
+  static ofClaim(claim: Claim): TermMatcher {
+    let matcher = claimMatchers.get(claim);
+    if (!matcher) claimMatchers.set(claim, (matcher = TermMatcher.of(claim.terms)));
+    return matcher;
+  }
+
+  /** A matcher for several lists together (as if concatenated). */
+  static union(matchers: readonly TermMatcher[]): TermMatcher {
+    return new TermMatcher(matchers.flatMap((matcher) => matcher.parts));
+  }
+
+  credit(term: Term): number {
+    for (const key of term.keys) {
+      if (key.startsWith('s:') && key.length <= 4) continue; // two-letter stems match too much
+      for (const part of this.parts) if (part.keys.has(key)) return 1;
+    }
+    if (term.skel.length >= 4) for (const part of this.parts) for (const skel of part.skels) if (cognate(term.skel, skel)) return 0.85;
+    return 0;
+  }
+}
+const claimMatchers = new WeakMap<Claim, TermMatcher>();
+
+/** How much a term in one sentence is matched by a list of terms of another (0, partial, 1; see TermMatcher). */
 export function termCredit(term: Term, others: readonly Term[]): number {
   let best = 0;
   for (const other of others) {

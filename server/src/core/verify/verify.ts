@@ -19,7 +19,7 @@ import { changedFigure, missingFigures } from './figures.js';
 import { coverage, logistic, nameCoverage, QUANTITY_WEIGHT, TIME_WEIGHT, type AlignmentFeatures } from './align.js';
 import type { NameResolver } from '../index/nameResolver.js';
 import type { Stance, Verdict } from '../types.js';
-import { comparableQuantities, comparableTimes, relateQuantities, relateTimes, termCredit, type Relation } from './compare.js';
+import { comparableQuantities, comparableTimes, relateQuantities, relateTimes, termCredit, TermMatcher, type Relation } from './compare.js';
 
 export interface EvidenceItem {
   sentenceId: number;
@@ -79,6 +79,8 @@ interface Candidate {
   id: number;
   claim: Claim;
   context: Term[];
+  /** Matches terms against `context`. */
+  contextMatcher: TermMatcher;
   covSentence: number;
   covContext: number;
   alignment: number;
@@ -219,7 +221,7 @@ export function verifyClaim(claim: Claim, ctx: VerifyContext): Finding {
   const paraphrases = candidates.filter(
     (c) =>
       statesContent(c) &&
-      terms.filter((t) => termCredit(t, c.context) >= 0.85).length >= needed &&
+      terms.filter((t) => c.contextMatcher.credit(t) >= 0.85).length >= needed &&
       polarityMatches(claim, c.claim) &&
       missingFigures(claim, [c.claim]).length === 0,
   );
@@ -454,7 +456,9 @@ function retrieve(claim: Claim, terms: Term[], weights: number[], ctx: VerifyCon
     if (term.skel.length >= 5) keyed.push({ key: 'p:' + term.skel.slice(0, 5), weight: weights[i] * 0.7 });
   });
   for (const key of claimKeys(claim)) if (key.startsWith('q:') || key.startsWith('t:')) keyed.push({ key, weight: key.startsWith('q:') ? QUANTITY_WEIGHT : TIME_WEIGHT });
-  keyed.sort((a, b) => index.df(a.key) - index.df(b.key));
+  const dfs = new Map<string, number>();
+  for (const { key } of keyed) if (!dfs.has(key)) dfs.set(key, index.df(key));
+  keyed.sort((a, b) => dfs.get(a.key)! - dfs.get(b.key)!);
   const seenKeys = new Set<string>();
   const unique = keyed.filter(({ key }) => !seenKeys.has(key) && !!seenKeys.add(key));
   // Very common keys only re-rank sentences already found through rarer ones.
@@ -462,27 +466,35 @@ function retrieve(claim: Claim, terms: Term[], weights: number[], ctx: VerifyCon
   const common = (postings: number) => postings > commonAbove;
   const top = ctx.accept ? topAccepted(index, unique, common, ctx.accept) : index.topByKeys(unique, common, MAX_CANDIDATES);
   const candidates: Candidate[] = [];
+  const draftMatcher = TermMatcher.ofClaim(claim);
   for (const id of top) {
     const cand = index.claim(id);
     if (!cand) continue;
     const context: Term[] = [...cand.terms];
+    const sentenceMatcher = TermMatcher.ofClaim(cand);
+    const parts = [sentenceMatcher];
     for (const delta of [-1, 1] as const) {
       const other = index.neighbour(id, delta);
-      if (other !== undefined) context.push(...(index.claim(other)?.terms ?? []));
+      const neighbour = other === undefined ? undefined : index.claim(other);
+      if (neighbour) {
+        context.push(...neighbour.terms);
+        parts.push(TermMatcher.ofClaim(neighbour));
+      }
     }
-    const covSentence = coverage(claim, terms, weights, cand.terms, cand);
-    const covContext = coverage(claim, terms, weights, context, cand);
+    const contextMatcher = TermMatcher.union(parts);
+    const covSentence = coverage(claim, terms, weights, sentenceMatcher, cand);
+    const covContext = coverage(claim, terms, weights, contextMatcher, cand);
     const candTerms = cand.terms;
-    const backward = coverage(cand, candTerms, candTerms.map((t) => termWeight(t, index)), claim.terms, claim);
+    const backward = coverage(cand, candTerms, candTerms.map((t) => termWeight(t, index)), draftMatcher, claim);
     const features: AlignmentFeatures = {
       forward: covSentence,
       context: covContext,
       backward,
-      names: nameCoverage(terms, weights, context),
+      names: nameCoverage(terms, weights, contextMatcher),
       margin: 0,
       length: Math.log(1 + terms.length),
     };
-    candidates.push({ id, claim: cand, context, covSentence, covContext, alignment: 0.5 * covSentence + 0.5 * covContext, features, p: 0 });
+    candidates.push({ id, claim: cand, context, contextMatcher, covSentence, covContext, alignment: 0.5 * covSentence + 0.5 * covContext, features, p: 0 });
   }
   candidates.sort((a, b) => b.alignment - a.alignment);
   // The margin: how far a candidate leads the best of the others (forward coverage).
