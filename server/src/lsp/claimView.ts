@@ -144,7 +144,7 @@ export function supportingSources(claim: ClaimResult, folderPath: string): Citat
   const sources: CitationSource[] = [];
   for (const item of [...claim.evidence].sort((a, b) => b.score - a.score)) {
     if (item.stance !== 'supports') continue;
-    const view = evidenceView(item, folderPath);
+    const view = cachedEvidenceView(item, folderPath);
     if (seen.has(view.path)) continue;
     seen.add(view.path);
     sources.push({
@@ -187,7 +187,7 @@ export function claimData(
 /** The message a diagnostic shows: the engine's, or one built from the evidence when it gave none. */
 export function claimMessage(claim: ClaimResult, folderPath: string): string {
   if (claim.message.trim() !== '') return claim.message;
-  const views = claim.evidence.map((item) => evidenceView(item, folderPath));
+  const views = claim.evidence.map((item) => cachedEvidenceView(item, folderPath));
   const against = views.filter((view) => view.stance === 'contradicts');
   const describe = (view: EvidenceView) => `${view.label}${view.detail ? ` says ${view.detail}` : ''}`;
   switch (claim.verdict) {
