@@ -138,8 +138,18 @@ export function cachedEvidenceView(evidence: Evidence, folderPath: string): Evid
 
 const evidenceViews = new WeakMap<Evidence, { folderPath: string; view: EvidenceView }>();
 
-/** One citation per supporting source file, best-scoring first. */
+const citationCache = new WeakMap<readonly Evidence[], { folderPath: string; sources: CitationSource[] }>();
+
+/** One citation per supporting source file, best-scoring first (memoised per evidence array: the engine reuses it for kept verdicts). */
 export function supportingSources(claim: ClaimResult, folderPath: string): CitationSource[] {
+  const hit = citationCache.get(claim.evidence);
+  if (hit?.folderPath === folderPath) return hit.sources;
+  const sources = citationsOf(claim, folderPath);
+  citationCache.set(claim.evidence, { folderPath, sources });
+  return sources;
+}
+
+function citationsOf(claim: ClaimResult, folderPath: string): CitationSource[] {
   const seen = new Set<string>();
   const sources: CitationSource[] = [];
   for (const item of [...claim.evidence].sort((a, b) => b.score - a.score)) {

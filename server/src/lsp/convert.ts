@@ -14,7 +14,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Verdict } from '../core/types.js';
+import type { Evidence, Verdict } from '../core/types.js';
 import type { CheckResult } from './checks.js';
 import {
   citationEdits,
@@ -78,22 +78,34 @@ export function toDiagnostics(
         evidenceHash: judged.evidenceHash,
       }),
     };
-    if (context.relatedInformation && claim.evidence.length > 0) {
-      diagnostic.relatedInformation = claim.evidence.map((evidence): DiagnosticRelatedInformation => {
-        const view = cachedEvidenceView(evidence, context.folderPath);
-        const side = view.stance === 'supports' ? 'Agrees' : 'Disagrees';
-        return {
-          location: { uri: context.sourceDocuments && view.format ? sourceDocumentUri(view.uri) : view.uri, range: evidence.range },
-          message: `${side}${view.detail ? ` (${view.detail})` : ''}: "${truncate(view.quote, 160)}"`,
-        };
-      });
-    }
+    if (context.relatedInformation && claim.evidence.length > 0) diagnostic.relatedInformation = relatedInformation(claim.evidence, context);
     diagnostics.push(diagnostic);
   }
   return diagnostics;
 }
 
 /** Whether a diagnostic's offsets still describe the current text (same version, or the claim has not moved). */
+// A sentence whose verdict the engine kept hands back the same evidence array
+// on every check: its related information is built once (a few milliseconds
+// per keystroke for a long draft otherwise). Never modified after it is made.
+const relatedCache = new WeakMap<readonly Evidence[], { folderPath: string; sourceDocuments: boolean; related: DiagnosticRelatedInformation[] }>();
+
+function relatedInformation(evidence: readonly Evidence[], context: ConvertContext): DiagnosticRelatedInformation[] {
+  const sourceDocuments = context.sourceDocuments === true;
+  const hit = relatedCache.get(evidence);
+  if (hit && hit.folderPath === context.folderPath && hit.sourceDocuments === sourceDocuments) return hit.related;
+  const related = evidence.map((item): DiagnosticRelatedInformation => {
+    const view = cachedEvidenceView(item, context.folderPath);
+    const side = view.stance === 'supports' ? 'Agrees' : 'Disagrees';
+    return {
+      location: { uri: sourceDocuments && view.format ? sourceDocumentUri(view.uri) : view.uri, range: item.range },
+      message: `${side}${view.detail ? ` (${view.detail})` : ''}: "${truncate(view.quote, 160)}"`,
+    };
+  });
+  relatedCache.set(evidence, { folderPath: context.folderPath, sourceDocuments, related });
+  return related;
+}
+
 export function dataMatches(document: TextDocument, data: ClaimData): boolean {
   if (data.uri !== document.uri) return false;
   if (data.version === document.version) return true;
