@@ -13,7 +13,7 @@
 
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { SourceScope } from '../core/engine.js';
-import { frontMatterList } from '../core/text/frontMatter.js';
+import { frontMatterEnd, frontMatterList } from '../core/text/frontMatter.js';
 import { compileGlobs } from './glob.js';
 
 export interface DraftSources {
@@ -30,6 +30,18 @@ export interface DraftSources {
  * relative to one of them matches.
  */
 export function draftSources(text: string, bases: readonly string[]): DraftSources {
+  // Asked on every keystroke: the answer depends only on the front matter, which
+  // typing in the body leaves alone (and most drafts name no sources at all).
+  const frontMatter = text.slice(0, frontMatterEnd(text));
+  if (!/sources/i.test(frontMatter)) return { patterns: [] };
+  const key = JSON.stringify([frontMatter, bases]);
+  if (last?.key !== key) last = { key, sources: readDraftSources(text, bases) };
+  return last.sources;
+}
+
+let last: { key: string; sources: DraftSources } | undefined;
+
+function readDraftSources(text: string, bases: readonly string[]): DraftSources {
   const listed = frontMatterList(text, 'sources');
   if (listed === undefined) return { patterns: [] };
   if (listed === null) return { patterns: [], problem: 'the "sources" front matter must be a glob or a list of globs (strings); the whole corpus is used' };
