@@ -170,6 +170,9 @@ function citationsOf(claim: ClaimResult, folderPath: string): CitationSource[] {
   return sources;
 }
 
+/** How many "Insert citation" quick fixes a claim offers (its best-scoring sources). */
+export const CITATION_ACTIONS = 5;
+
 export function claimData(
   claim: ClaimResult,
   context: { uri: string; version: number; folderPath: string; markdown: boolean; draftText: string; evidenceHash?: string },
@@ -189,7 +192,8 @@ export function claimData(
       replacement: fix.replacement,
       source: displayPath(absoluteSourcePath(fix.source, context.folderPath), context.folderPath),
     })),
-    citations: supportingSources(claim, context.folderPath),
+    // Only the first few become quick fixes (convert.ts): the rest would be sent on every keystroke for nothing.
+    citations: supportingSources(claim, context.folderPath).slice(0, CITATION_ACTIONS),
     markdown: context.markdown,
   };
 }

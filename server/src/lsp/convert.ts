@@ -22,7 +22,7 @@ import {
   type CitationSource,
   type OffsetEdit,
 } from './citations.js';
-import { cachedEvidenceView, claimData, claimMessage, type ClaimData } from './claimView.js';
+import { cachedEvidenceView, CITATION_ACTIONS, claimData, claimMessage, type ClaimData } from './claimView.js';
 import { ServerCommands, type IgnoreClaimArgs, type Settings, type SeveritySetting } from './protocol.js';
 
 export const DIAGNOSTIC_SOURCE = 'corroborate';
@@ -169,7 +169,7 @@ export function claimActions(
         });
       }
     }
-    for (const source of data.citations.slice(0, 5)) {
+    for (const source of data.citations.slice(0, CITATION_ACTIONS)) {
       const edits = citationEdits(text, data.offsets.start, data.offsets.end, source, {
         style: context.settings.citation.style,
         baseDir: context.baseDir,
