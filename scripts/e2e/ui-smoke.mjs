@@ -434,17 +434,33 @@ try {
     needsReport();
     // The report takes every colour from the theme: pick themes as a writer would (Ctrl+K Ctrl+T).
     const input = page.locator('.quick-input-widget input');
+    // Only a shown picker counts: an earlier quick pick stays in the page, hidden, with the same rows.
+    const widget = page.locator('.quick-input-widget');
+    const themeRows = page.locator('.quick-input-widget:visible .monaco-list-row:visible', { hasText: /Default (Light|Dark) Modern/ });
     const pickTheme = async (theme, label) => {
-      // Focus the workbench through the draft's tab (a click into the text can land on the cursor layer).
-      await page.locator('.tabs-container .tab .label-name', { hasText: /^draft\.md$/ }).first().click();
-      await page.keyboard.press('Control+K');
-      await page.keyboard.press('Control+T'); // Preferences: Color Theme
-      await page.locator('.quick-input-widget .monaco-list-row', { hasText: /Default (Light|Dark) Modern/ }).first().waitFor({ timeout: STEP });
-      await input.fill(theme);
-      // Click the theme's row ("Browse Additional Color Themes…" stays first in the list).
-      const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: new RegExp(`^\\s*${label}`) }).first();
-      await row.waitFor({ timeout: STEP });
-      await row.click();
+      // The Ctrl+K chord is sometimes swallowed, and a picker that is still closing can look open:
+      // each attempt starts from a closed picker and ends when the chosen theme's picker has closed.
+      for (let attempt = 1; ; attempt++) {
+        const wait = attempt < 3 ? 8_000 : STEP;
+        try {
+          await widget.waitFor({ state: 'hidden', timeout: wait });
+          // Focus the workbench through the draft's tab (a click into the text can land on the cursor layer).
+          await page.locator('.tabs-container .tab .label-name', { hasText: /^draft\.md$/ }).first().click();
+          await page.keyboard.press('Control+K');
+          await page.keyboard.press('Control+T'); // Preferences: Color Theme
+          await themeRows.first().waitFor({ timeout: wait });
+          await input.fill(theme, { timeout: wait });
+          // Click the theme's row ("Browse Additional Color Themes…" stays first in the list).
+          const row = page.locator('.quick-input-widget:visible .monaco-list-row:visible', { hasText: new RegExp(`^\\s*${label}`) }).first();
+          await row.waitFor({ timeout: wait });
+          await row.click();
+          await widget.waitFor({ state: 'hidden', timeout: wait });
+          return;
+        } catch (error) {
+          if (attempt >= 3) throw error;
+          await page.keyboard.press('Escape');
+        }
+      }
     };
     const seen = [];
     try {
@@ -485,7 +501,9 @@ try {
     await reportTab.first().waitFor({ timeout: 60_000 });
     await reportTab.first().click();
     await claimRows.first().waitFor({ timeout: 60_000 });
-    const rows = await claimRows.count();
+    // The restored page fills its table as the claims arrive: wait for all of them.
+    let rows = await claimRows.count();
+    for (const deadline = Date.now() + 60_000; rows < 4 && Date.now() < deadline; rows = await claimRows.count()) await page.waitForTimeout(250);
     if (rows < 4) throw new Error(`${rows} rows after the reload`);
     await reportShot('restored');
     return `after a reload: the report tab is back with ${rows} rows`;
