@@ -109,50 +109,51 @@ export function evidenceView(evidence: Evidence, folderPath: string): EvidenceVi
   };
 }
 
-export function claimEvidenceHash(claim: ClaimResult, folderPath: string): string {
-  // The engine hands out the same (never modified) evidence array for a sentence until
-  // the corpus changes: hashed once, not on every keystroke for every claim of the draft.
-  const hit = evidenceHashes.get(claim.evidence);
-  if (hit?.folderPath === folderPath) return hit.hash;
-  const hash = evidenceHash(
-    claim.evidence.map((item) => ({
+/**
+ * `compute` memoised per object and folder. The engine hands out the same
+ * (never modified) evidence objects and arrays for a sentence until the corpus
+ * changes, so what the server derives from them is made once, not on every
+ * keystroke for every claim of the draft.
+ */
+export function perEvidence<K extends object, V>(compute: (key: K, folderPath: string) => V): (key: K, folderPath: string) => V {
+  const cache = new WeakMap<K, { folderPath: string; value: V }>();
+  return (key, folderPath) => {
+    const hit = cache.get(key);
+    if (hit?.folderPath === folderPath) return hit.value;
+    const value = compute(key, folderPath);
+    cache.set(key, { folderPath, value });
+    return value;
+  };
+}
+
+const hashOfEvidence = perEvidence((evidence: readonly Evidence[], folderPath: string) =>
+  evidenceHash(
+    evidence.map((item) => ({
       source: displayPath(absoluteSourcePath(item.source, folderPath), folderPath),
       quote: item.quote,
       stance: item.stance,
     })),
-  );
-  evidenceHashes.set(claim.evidence, { folderPath, hash });
-  return hash;
+  ),
+);
+
+export function claimEvidenceHash(claim: ClaimResult, folderPath: string): string {
+  return hashOfEvidence(claim.evidence, folderPath);
 }
 
-const evidenceHashes = new WeakMap<readonly Evidence[], { folderPath: string; hash: string }>();
+/** evidenceView, memoised per Evidence object and folder. */
+export const cachedEvidenceView = perEvidence(evidenceView);
 
-/** evidenceView, memoised per (never modified) Evidence object and folder. */
-export function cachedEvidenceView(evidence: Evidence, folderPath: string): EvidenceView {
-  const hit = evidenceViews.get(evidence);
-  if (hit?.folderPath === folderPath) return hit.view;
-  const view = evidenceView(evidence, folderPath);
-  evidenceViews.set(evidence, { folderPath, view });
-  return view;
-}
+const citationsOfEvidence = perEvidence(citationsOf);
 
-const evidenceViews = new WeakMap<Evidence, { folderPath: string; view: EvidenceView }>();
-
-const citationCache = new WeakMap<readonly Evidence[], { folderPath: string; sources: CitationSource[] }>();
-
-/** One citation per supporting source file, best-scoring first (memoised per evidence array: the engine reuses it for kept verdicts). */
+/** One citation per supporting source file, best-scoring first. */
 export function supportingSources(claim: ClaimResult, folderPath: string): CitationSource[] {
-  const hit = citationCache.get(claim.evidence);
-  if (hit?.folderPath === folderPath) return hit.sources;
-  const sources = citationsOf(claim, folderPath);
-  citationCache.set(claim.evidence, { folderPath, sources });
-  return sources;
+  return citationsOfEvidence(claim.evidence, folderPath);
 }
 
-function citationsOf(claim: ClaimResult, folderPath: string): CitationSource[] {
+function citationsOf(evidence: readonly Evidence[], folderPath: string): CitationSource[] {
   const seen = new Set<string>();
   const sources: CitationSource[] = [];
-  for (const item of [...claim.evidence].sort((a, b) => b.score - a.score)) {
+  for (const item of [...evidence].sort((a, b) => b.score - a.score)) {
     if (item.stance !== 'supports') continue;
     const view = cachedEvidenceView(item, folderPath);
     if (seen.has(view.path)) continue;

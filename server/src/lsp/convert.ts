@@ -22,7 +22,7 @@ import {
   type CitationSource,
   type OffsetEdit,
 } from './citations.js';
-import { cachedEvidenceView, CITATION_ACTIONS, claimData, claimMessage, type ClaimData } from './claimView.js';
+import { cachedEvidenceView, CITATION_ACTIONS, claimData, claimMessage, perEvidence, type ClaimData } from './claimView.js';
 import { ServerCommands, type IgnoreClaimArgs, type Settings, type SeveritySetting } from './protocol.js';
 
 export const DIAGNOSTIC_SOURCE = 'corroborate';
@@ -85,25 +85,23 @@ export function toDiagnostics(
 }
 
 /** Whether a diagnostic's offsets still describe the current text (same version, or the claim has not moved). */
-// A sentence whose verdict the engine kept hands back the same evidence array
-// on every check: its related information is built once (a few milliseconds
-// per keystroke for a long draft otherwise). Never modified after it is made.
-const relatedCache = new WeakMap<readonly Evidence[], { folderPath: string; sourceDocuments: boolean; related: DiagnosticRelatedInformation[] }>();
+// Built once per evidence array (see perEvidence), for each way of pointing at a source.
+const relatedToFiles = perEvidence((evidence: readonly Evidence[], folderPath: string) => relatedOf(evidence, folderPath, false));
+const relatedToSourceDocuments = perEvidence((evidence: readonly Evidence[], folderPath: string) => relatedOf(evidence, folderPath, true));
 
 function relatedInformation(evidence: readonly Evidence[], context: ConvertContext): DiagnosticRelatedInformation[] {
-  const sourceDocuments = context.sourceDocuments === true;
-  const hit = relatedCache.get(evidence);
-  if (hit && hit.folderPath === context.folderPath && hit.sourceDocuments === sourceDocuments) return hit.related;
-  const related = evidence.map((item): DiagnosticRelatedInformation => {
-    const view = cachedEvidenceView(item, context.folderPath);
+  return (context.sourceDocuments ? relatedToSourceDocuments : relatedToFiles)(evidence, context.folderPath);
+}
+
+function relatedOf(evidence: readonly Evidence[], folderPath: string, sourceDocuments: boolean): DiagnosticRelatedInformation[] {
+  return evidence.map((item): DiagnosticRelatedInformation => {
+    const view = cachedEvidenceView(item, folderPath);
     const side = view.stance === 'supports' ? 'Agrees' : 'Disagrees';
     return {
       location: { uri: sourceDocuments && view.format ? sourceDocumentUri(view.uri) : view.uri, range: item.range },
       message: `${side}${view.detail ? ` (${view.detail})` : ''}: "${truncate(view.quote, 160)}"`,
     };
   });
-  relatedCache.set(evidence, { folderPath: context.folderPath, sourceDocuments, related });
-  return related;
 }
 
 export function dataMatches(document: TextDocument, data: ClaimData): boolean {

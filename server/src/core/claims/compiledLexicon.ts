@@ -93,13 +93,6 @@ export class LanguageTable {
       .filter((id) => id.length > 0);
   }
 
-  /** Whether some multi-word key starts with this word's key. */
-  startsPhrase(first: string): boolean {
-    const prefix = first + ' ';
-    const at = this.#lowerBound(prefix);
-    return at < this.#keyStart.length && this.#text.startsWith(prefix, this.#keyStart[at]) && this.#keyStart[at] + prefix.length <= this.#tab[at];
-  }
-
   /**
    * Every multi-word entry whose first word's key is `first`: the later
    * words' keys and the entry's ids, in key order. One binary search, then a
@@ -159,18 +152,9 @@ export class CompiledLexicon {
     return key.includes(' ') ? NONE : (this.#table(lang).get(key) ?? NONE);
   }
 
-  startsPhrase(key: string, lang: Lang): boolean {
-    return this.#table(lang).startsPhrase(key);
-  }
-
   /** The multi-word entries whose first word's key is `first` (see LanguageTable.phrasesStartingWith). */
   phrasesStartingWith(first: string, lang: Lang): Array<{ rest: string[]; ids: Synsets }> {
     return this.#table(lang).phrasesStartingWith(first);
-  }
-
-  /** Synsets of a multi-word entry, given its words' keys joined by one space. */
-  phraseSynsets(joinedKeys: string, lang: Lang): Synsets {
-    return joinedKeys.includes(' ') ? (this.#table(lang).get(joinedKeys) ?? NONE) : NONE;
   }
 
   longestWord(lang: Lang): number {

@@ -1157,11 +1157,9 @@ function termInfo(folded: string, lang: Lang): { keys: string[]; skel: string } 
  * "according to", "ta del"): one term whose keys are the phrase's synsets plus
  * its content words' own keys, so "satellite images" still meets "bilder".
  */
-function readSynsetPhrase(tokens: Token[], used: Uint8Array, i: number, lang: Lang): { term: Term; last: number } | undefined {
+function readSynsetPhrase(tokens: Token[], used: Uint8Array, i: number, byNext: SynsetPhrases, lang: Lang): { term: Term; last: number } | undefined {
   const first = tokens[i];
-  if (i + 1 >= tokens.length) return undefined;
-  const byNext = synsetPhrasesFrom(first.folded, lang);
-  if (byNext.size === 0) return undefined;
+  if (i + 1 >= tokens.length || byNext.size === 0) return undefined;
   for (const length of [3, 2]) {
     const last = i + length - 1;
     if (last >= tokens.length) continue;
@@ -1224,7 +1222,7 @@ function readTerms(tokens: Token[], used: Uint8Array, lang: Lang, names: NameAto
     const facts = wordFacts(folded, lang);
     // Multi-word concepts ("according to", "run out"): the phrase replaces its words.
     const phrase2 = i + 1 < tokens.length && facts.startsConceptPhrase ? conceptOfPhrase(folded + ' ' + tokens[i + 1].folded) : undefined;
-    const synsetPhrase = !phrase2?.size && facts.synsetPhrases.size > 0 ? readSynsetPhrase(tokens, used, i, lang) : undefined;
+    const synsetPhrase = !phrase2?.size ? readSynsetPhrase(tokens, used, i, facts.synsetPhrases, lang) : undefined;
     if (synsetPhrase) {
       terms.push(synsetPhrase.term);
       i = synsetPhrase.last;

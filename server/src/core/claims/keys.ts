@@ -65,7 +65,7 @@ export function isSynsetKey(key: string): boolean {
 }
 
 /** Every key a sentence is posted under. */
-export function claimKeys(claim: Claim): Set<string> {
+export function claimKeys(claim: Pick<Claim, 'terms' | 'quantities' | 'times' | 'names'>): Set<string> {
   const keys = new Set<string>();
   for (const term of claim.terms) {
     for (const key of term.keys) keys.add(key);

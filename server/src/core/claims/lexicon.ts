@@ -198,11 +198,6 @@ export function synsetsOf(folded: string, lang: string): Synsets {
   return list.length > MAX_WORD_SYNSETS ? list.slice(0, MAX_WORD_SYNSETS) : list;
 }
 
-/** Whether a compiled multi-word entry starts with this folded word. */
-export function startsSynsetPhrase(folded: string, lang: string): boolean {
-  return compiledLexicon.startsPhrase(stem(folded, lang), lang as Lang);
-}
-
 /**
  * The two- and three-word entries of the compiled lexicon that start with one
  * word, by the key of their second word; `third` is "" for a two-word entry.
@@ -228,12 +223,6 @@ export function synsetPhrasesFrom(folded: string, lang: string): SynsetPhrases {
     found = phraseStartCache.remember(table, folded, byNext.size === 0 ? NO_PHRASES : byNext);
   }
   return found;
-}
-
-/** Synsets of a two- or three-word phrase of folded words ("take part", "according to"). */
-export function phraseSynsetsOf(foldedWords: readonly string[], lang: string): Synsets {
-  const key = foldedWords.map((w) => stem(w, lang)).join(' ');
-  return compiledLexicon.phraseSynsets(key, lang as Lang);
 }
 
 const synsetCompoundCache = new Map<string, Synsets>();

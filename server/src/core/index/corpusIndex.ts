@@ -28,7 +28,7 @@ import { claimKeys } from '../claims/keys.js';
 import { sentenceKeys } from '../claims/indexKeys.js';
 import type { KeyTranslator } from './analysed.js';
 import { contains, Ranker, type PostingSource } from './retrieval.js';
-import { ClaimCache } from './claimCache.js';
+import { GenerationCache } from '../claims/memo.js';
 import { packPostings, unpackList, type PackedPostings } from './packedPostings.js';
 
 export interface SentenceRef {
@@ -123,8 +123,12 @@ export class CorpusIndex {
   private lengths = new Int32Array(INITIAL_CAPACITY);
   private packed: PackedPostings | undefined;
   private compactions = 0;
-  /** The last 12,288 to 24,576 claims read: at least one full check's candidates. */
-  private readonly claimCache = new ClaimCache(24_576);
+  /**
+   * The claims of the last 12,288 to 24,576 sentences read, without their
+   * tokens: at least one full check's candidates (claims are not kept for the
+   * whole corpus: they are ten times the size of the text).
+   */
+  private readonly claimCache = new GenerationCache<number, Claim>(24_576);
   // Ranking by summed key weights (index/retrieval.ts), with its reusable scratch.
   private readonly ranker = new Ranker();
   /** While set, reads are noted in it (see ReadRecorder). */
@@ -257,7 +261,7 @@ export class CorpusIndex {
   /**
    * The analysed claim of a corpus sentence, through a cache that holds a
    * full check's candidates (~12k claims on a 10,000-article corpus;
-   * index/claimCache.ts), so a re-check after a corpus change re-extracts
+   * a GenerationCache), so a re-check after a corpus change re-extracts
    * almost nothing. Cached claims
    * drop their tokens (a third of their size; verification reads atoms and
    * terms only): `tokens` is empty.

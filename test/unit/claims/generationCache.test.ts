@@ -1,14 +1,15 @@
-// The claim cache: bounded, keeps what was read last, forgets removed sentences.
+// The two-generation cache (claims/memo.ts) behind the claim cache and the
+// index's sentence keys: bounded, keeps what was read last, forgets on delete.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Claim } from '../../../server/src/core/claims/extract.js';
-import { ClaimCache } from '../../../server/src/core/index/claimCache.js';
+import { GenerationCache } from '../../../server/src/core/claims/memo.js';
 
 const claim = (id: number) => ({ id }) as unknown as Claim;
 
 test('holds at most its capacity, and at least half of it of the last claims set', () => {
-  const cache = new ClaimCache(100);
+  const cache = new GenerationCache<number, Claim>(100);
   for (let id = 0; id < 1000; id++) {
     cache.set(id, claim(id));
     assert.ok(cache.size <= 100, `size ${cache.size}`);
@@ -18,7 +19,7 @@ test('holds at most its capacity, and at least half of it of the last claims set
 });
 
 test('a claim read again outlives the generation it was set in', () => {
-  const cache = new ClaimCache(10);
+  const cache = new GenerationCache<number, Claim>(10);
   cache.set(-1, claim(-1));
   for (let id = 0; id < 100; id++) {
     assert.deepEqual(cache.get(-1), claim(-1), `still held after ${id} others`);
@@ -27,7 +28,7 @@ test('a claim read again outlives the generation it was set in', () => {
 });
 
 test('delete forgets a sentence in either generation', () => {
-  const cache = new ClaimCache(4);
+  const cache = new GenerationCache<number, Claim>(4);
   cache.set(1, claim(1));
   cache.set(2, claim(2));
   cache.set(3, claim(3)); // 1 and 2 move to the older generation
