@@ -501,6 +501,11 @@ try {
     await reportTab.first().waitFor({ timeout: 60_000 });
     await reportTab.first().click();
     await claimRows.first().waitFor({ timeout: 60_000 });
+    // VS Code saves a webview's state on its own schedule: a reload right after a filter change can
+    // restore the filter before it ("Contradicted" from report-filter, one row). Show every row.
+    // ("Show all" is disabled when no filter is on.)
+    const showAll = report.locator('button.filter.all');
+    if (await showAll.isEnabled()) await showAll.click();
     // The restored page fills its table as the claims arrive: wait for all of them.
     let rows = await claimRows.count();
     for (const deadline = Date.now() + 60_000; rows < 4 && Date.now() < deadline; rows = await claimRows.count()) await page.waitForTimeout(250);
