@@ -5,7 +5,8 @@
 //
 // Each run of each size is a fresh child process (so memory figures are
 // honest), which
-//   1. indexes the corpus in-process, as the CLI does (cold index, RSS, peak RSS),
+//   1. indexes the corpus in-process, as the CLI does (cold index, RSS, peak RSS
+//      during it), then once more on one thread in a process of its own,
 //      checks the draft (full check), and times engine-level edits and a
 //      one-file change, and the index snapshot (export/import);
 //   2. starts the real language server (`node dist/server.js --stdio`) on a
@@ -40,6 +41,7 @@ import {
 import { Engine } from '../server/src/core/engine.js';
 import { indexThreads, loadCorpus } from '../server/src/node/loadCorpus.js';
 import { SNAPSHOT_CODEC } from '../server/src/node/indexCache.js';
+import { favourMemoryOverHeapGrowth } from '../server/src/node/memoryPolicy.js';
 import { pullCapabilities as capabilities } from '../test/protocol/harness.js';
 import { generateDraft, writeCorpus } from './generate.js';
 
@@ -158,6 +160,8 @@ function gc(): void {
 async function inProcessFigures(corpus: string, draft: string, edits: Edit[]): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   const { engine, seconds, bytes, files } = await indexInProcess(corpus);
+  // The peak of this process so far is the cold index's (before the checks and the snapshot's second engine).
+  out.peakRssMB = process.resourceUsage().maxRSS / 1024;
   out.articles = files;
   out.megabytes = bytes / 1e6;
   out.coldIndexSeconds = seconds;
@@ -166,11 +170,16 @@ async function inProcessFigures(corpus: string, draft: string, edits: Edit[]): P
   out.rssMB = mb(process.memoryUsage().rss);
   out.heapUsedMB = mb(process.memoryUsage().heapUsed);
   out.indexThreads = indexThreads();
-  if (files <= ONE_CORE_MAX_ARTICLES && out.indexThreads > 1) {
-    const single = await indexInProcess(corpus, 1);
-    out.indexMBps1 = bytes / 1e6 / single.seconds;
-  } else if (out.indexThreads === 1) {
+  if (out.indexThreads === 1) {
     out.indexMBps1 = out.indexMBps;
+    out.rssMB1 = out.rssMB;
+    out.peakRssMB1 = out.peakRssMB;
+  } else if (files <= ONE_CORE_MAX_ARTICLES) {
+    // One thread in a process of its own: its peak is not stacked on this process's index.
+    const single = await runIndexChild(corpus, 1);
+    out.indexMBps1 = single.bytes / 1e6 / single.seconds;
+    out.rssMB1 = single.rssMB;
+    out.peakRssMB1 = single.peakRssMB;
   }
   gc();
 
@@ -229,8 +238,20 @@ async function inProcessFigures(corpus: string, draft: string, edits: Edit[]): P
     out.snapshotImportMs = performance.now() - started;
     if (!imported.ok) throw new Error(`bench: snapshot import failed: ${imported.reason}`);
   }
-  out.peakRssMB = process.resourceUsage().maxRSS / 1024;
   return out;
+}
+
+/** `--index-only`: a cold index and nothing else, in a fresh process (the one-thread memory figures). */
+async function indexOnly(args: Map<string, string>): Promise<void> {
+  const threads = Number(args.get('threads') ?? 0);
+  const { seconds, bytes, files } = await indexInProcess(args.get('corpus')!, threads || undefined);
+  const peakRssMB = process.resourceUsage().maxRSS / 1024;
+  gc();
+  process.stdout.write('BENCH ' + JSON.stringify({ seconds, bytes, files, rssMB: mb(process.memoryUsage().rss), peakRssMB }) + '\n');
+}
+
+function runIndexChild(corpus: string, threads: number): Promise<{ seconds: number; bytes: number; files: number; rssMB: number; peakRssMB: number }> {
+  return benchProcess(['--index-only', '--corpus', corpus, '--threads', String(threads)]) as never;
 }
 
 // ------------------------------------------------------------------ server figures
@@ -432,8 +453,13 @@ async function child(args: Map<string, string>): Promise<void> {
 // ------------------------------------------------------------------ parent
 
 function runChild(corpus: string, draftPath: string, edits: number): Promise<Record<string, number>> {
+  return benchProcess(['--child', '--corpus', corpus, '--draft', draftPath, '--edits', String(edits)]);
+}
+
+/** This script in a fresh Node process; resolves to the figures it prints on its `BENCH ` line. */
+function benchProcess(args: string[]): Promise<Record<string, number>> {
   return new Promise((done, fail) => {
-    const proc = spawn(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--child', '--corpus', corpus, '--draft', draftPath, '--edits', String(edits)], {
+    const proc = spawn(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), ...args], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let stdout = '';
@@ -478,6 +504,8 @@ const COLUMNS: Array<[string, string, number]> = [
   ['snapshotImportMs', 'import ms', 0],
   ['rssMB', 'RSS MB', 0],
   ['peakRssMB', 'peak RSS MB', 0],
+  ['rssMB1', 'RSS MB 1 thread', 0],
+  ['peakRssMB1', 'peak RSS MB 1 thread', 0],
   ['serverRssMB', 'server RSS MB', 0],
 ];
 
@@ -562,7 +590,9 @@ function parseArgs(argv: string[]): Map<string, string> {
 }
 
 const args = parseArgs(process.argv.slice(2));
-(args.has('child') ? child(args) : parent(args)).catch((error) => {
+// The figures of a process that indexes as the CLI and the server do.
+if (args.has('child') || args.has('index-only')) favourMemoryOverHeapGrowth();
+(args.has('index-only') ? indexOnly(args) : args.has('child') ? child(args) : parent(args)).catch((error) => {
   process.stderr.write(`bench: ${error instanceof Error ? error.stack : String(error)}\n`);
   process.exitCode = 1;
 });

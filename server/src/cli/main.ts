@@ -12,6 +12,7 @@ import { compileFilter } from '../lsp/glob.js';
 import { CorpusStamps } from '../node/corpusStamps.js';
 import { IndexCache } from '../node/indexCache.js';
 import { loadCorpus } from '../node/loadCorpus.js';
+import { favourMemoryOverHeapGrowth } from '../node/memoryPolicy.js';
 import { CORPUS_FILE_EXTENSIONS } from '../node/formats/index.js';
 import { draftSources } from '../lsp/draftSources.js';
 import { Engine } from '../core/engine.js';
@@ -249,6 +250,7 @@ function corpusPathFilter(roots: string[], include: string[], exclude: string[])
   };
 }
 
+favourMemoryOverHeapGrowth();
 main(process.argv.slice(2)).then(
   (code) => {
     if (code >= 0) process.exitCode = code;

@@ -10,6 +10,8 @@
 //   problems()                current problems of the corpus (skipped files...)
 //   stats()                   documents / sentences counts
 
+import { forgetSentenceKeys } from './claims/indexKeys.js';
+import { clearWordMemos } from './claims/memo.js';
 import { extractClaim } from './claims/extract.js';
 import { parseSource } from './corpus/source.js';
 import { CorpusIndex, type ReadRecorder, type RecordedRetrieval } from './index/corpusIndex.js';
@@ -309,6 +311,18 @@ export class Engine {
    */
   packIndex(): void {
     this.index.pack();
+  }
+
+  /**
+   * A loader is done with a batch of files: lays out the postings it left
+   * waiting (CorpusIndex.settle), so the first check does not pay for it, and
+   * empties the word and sentence-key memos it filled (a corpus' vocabulary,
+   * tens of MB; a check refills the few words of its candidates).
+   */
+  finishLoading(): void {
+    this.index.settle();
+    clearWordMemos();
+    forgetSentenceKeys();
   }
 
   /** Forgets every cached verdict (tests and the benchmark compare against a full re-check). */

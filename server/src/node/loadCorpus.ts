@@ -281,6 +281,7 @@ export async function loadItems(
   }
   await indexSources(engine, jobs(), options);
   if (options.cancelled?.()) return { files, bytes, changed };
+  if (changed > 0) engine.finishLoading();
   for (const path of stamps?.vanished() ?? []) {
     engine.removeSource(path);
     changed++;

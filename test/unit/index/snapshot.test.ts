@@ -218,14 +218,21 @@ test('packed postings (after pack() or an import) read, grow and export exactly 
   packed.packIndex();
   assert.deepEqual(postings(packed), postings(plain));
   assert.equal(verdicts(packed), verdicts(plain));
-  // New sentences append to lists still packed.
+  // New sentences append to lists still packed, or (laidOut) are laid out with them into new
+  // packed postings while some lists are packed and some decoded (read by the checks above).
   packed.packIndex();
-  for (const engine of [plain, packed]) {
+  const laidOut = indexed(files).engine;
+  laidOut.packIndex();
+  assert.equal(verdicts(laidOut), verdicts(plain));
+  for (const engine of [plain, packed, laidOut]) {
     engine.setSource('gen/extra.md', generateArticle(901, 3).text);
     engine.removeSource([...files.keys()][4]);
   }
+  laidOut.packIndex();
   assert.deepEqual(postings(packed), postings(plain));
+  assert.deepEqual(postings(laidOut), postings(plain));
   assert.equal(verdicts(packed), verdicts(plain));
+  assert.equal(verdicts(laidOut), verdicts(plain));
   // A snapshot of an index with packed lists, imported and exported again.
   stamps.set('gen/extra.md', stampOf(generateArticle(901, 3).text));
   stamps.delete([...files.keys()][4]);

@@ -19,6 +19,11 @@ import { tokenize } from './tokenize.js';
 /** Sentences remembered: about 6 MB; a fifth of the bench corpus's sentences hit it. */
 const remembered = new GenerationCache<string, readonly string[]>(20_000);
 
+/** Empties the table of recent sentences (a loader is done: see Engine.finishLoading). */
+export function forgetSentenceKeys(): void {
+  remembered.clear();
+}
+
 /** The keys of one sentence, each once, in claimKeys order. The array is shared: do not modify it. */
 export function sentenceKeys(segment: Segment, fallbackLang: string = 'en'): readonly string[] {
   const lang: Lang = normaliseLang(segment.lang) ?? normaliseLang(fallbackLang) ?? 'en';

@@ -5,6 +5,16 @@
 // forever). GenerationCache: for larger values read in runs (claims of
 // candidate sentences, keys of indexed sentences), keeping the recent ones.
 
+const everyLangMemo: Array<LangMemo<unknown>> = [];
+
+/**
+ * Empties every word memo: after a cold index they hold the whole corpus'
+ * vocabulary (tens of MB), while checks need only their candidates' words.
+ */
+export function clearWordMemos(): void {
+  for (const memo of everyLangMemo) memo.clear();
+}
+
 export class LangMemo<V> {
   readonly #maps = new Map<string, Map<string, V>>();
   readonly #limit: number;
@@ -12,6 +22,12 @@ export class LangMemo<V> {
 
   constructor(limit: number) {
     this.#limit = limit;
+    everyLangMemo.push(this);
+  }
+
+  clear(): void {
+    for (const table of this.#maps.values()) table.clear();
+    this.#size = 0;
   }
 
   /** The table of one language (look up with `get`, then `remember` a miss). */
@@ -67,6 +83,11 @@ export class GenerationCache<K, V> {
   delete(key: K): void {
     this.#recent.delete(key);
     this.#older.delete(key);
+  }
+
+  clear(): void {
+    this.#recent = new Map();
+    this.#older = new Map();
   }
 
   get size(): number {

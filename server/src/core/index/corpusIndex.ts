@@ -9,11 +9,13 @@
 //   breaks read as spaces), so it is sliced again when asked for; the few
 //   segments whose text differs (masked Markdown markup) are kept as strings.
 //   A document's `segments` array is rebuilt on demand (a lazy property).
-// - Keys are interned to dense ids; each key's postings are an Int32Array of
-//   ascending sentence ids (grown by half when full). After a snapshot import
-//   or a cold index (pack()), lists are kept packed (varint gaps, a third of
-//   the size, see packedPostings.ts) and each is decoded into its Int32Array
-//   the first time its key is looked up or ranked.
+// - Keys are interned to dense ids. New postings go to a log of (key,
+//   sentence) pairs (postingLog.ts) and are laid out when the index is next
+//   read (settle()): a few are appended to their keys' Int32Arrays of
+//   ascending sentence ids, many (a cold index) become packed postings
+//   (varint gaps, a third of the size, see packedPostings.ts), as after a
+//   snapshot import; a packed list is decoded into its Int32Array the first
+//   time its key is looked up or ranked.
 // - Extracted claims are NOT kept for the whole corpus: verification
 //   re-extracts the candidate sentences it looks at, through an LRU cache of
 //   compact claims (no tokens) sized for one full check of a large draft.
@@ -29,7 +31,8 @@ import { sentenceKeys } from '../claims/indexKeys.js';
 import type { KeyTranslator } from './analysed.js';
 import { contains, Ranker, type PostingSource } from './retrieval.js';
 import { GenerationCache } from '../claims/memo.js';
-import { packPostings, unpackList, type PackedPostings } from './packedPostings.js';
+import { lastIdOf, unpackList, type PackedPostings } from './packedPostings.js';
+import { PostingLog } from './postingLog.js';
 
 export interface SentenceRef {
   id: number;
@@ -93,6 +96,8 @@ export interface IndexState {
 }
 
 const INITIAL_CAPACITY = 1024;
+/** Postings waiting in the log up to which settle() appends them to their lists (a file or a few); above, it lays everything out anew. */
+const APPEND_AT_MOST = 1 << 16;
 const KINDS: readonly SegmentKind[] = ['sentence', 'heading', 'listItem', 'tableCell', 'quote'];
 const KIND_CODE = new Map<string, number>(KINDS.map((kind, i) => [kind, i]));
 // segInfo: bits 0-2 kind, bits 3-4 text mode, bits 5-15 language code.
@@ -120,8 +125,18 @@ export class CorpusIndex {
   private keyNames: string[] = [];
   /** Postings of key k, or PACKED: not decoded yet from `packed`. */
   private lists: Int32Array[] = [];
+  /** Length of lists[k] (or of key k's packed list); pairs still in `log` are not counted. */
   private lengths = new Int32Array(INITIAL_CAPACITY);
   private packed: PackedPostings | undefined;
+  /**
+   * New postings wait here, as (key, sentence) pairs, until the index is read
+   * (settle()): a cold index lays them out once instead of growing 300,000
+   * arrays. `pending[k]` counts key k's pairs in it.
+   */
+  private log = new PostingLog();
+  private pending = new Int32Array(INITIAL_CAPACITY);
+  /** The sentence that last posted key k (-1: none since this index was made): a key repeated in a sentence is posted once. */
+  private lastPoster = new Int32Array(INITIAL_CAPACITY).fill(-1);
   private compactions = 0;
   /**
    * The claims of the last 12,288 to 24,576 sentences read, without their
@@ -145,7 +160,7 @@ export class CorpusIndex {
   /** Number of live sentences containing `key` (an upper bound while tombstones wait for compaction). */
   df(key: string): number {
     const k = this.keyIds.get(key);
-    const df = k === undefined ? 0 : this.lengths[k];
+    const df = k === undefined ? 0 : this.lengths[k] + this.pending[k];
     if (this.recorder && !this.recorder.dfAt.has(key)) this.recorder.dfAt.set(key, df);
     return df;
   }
@@ -235,6 +250,7 @@ export class CorpusIndex {
 
   /** Live sentence ids posted under `key`. */
   lookup(key: string): PostingList {
+    this.settle();
     if (this.recorder) this.df(key);
     const k = this.keyIds.get(key);
     return k === undefined ? EMPTY_LIST : this.listOf(k).subarray(0, this.lengths[k]);
@@ -309,6 +325,7 @@ export class CorpusIndex {
    * order and stably sorting its entries, without the Map or the sort.
    */
   topByKeys(keys: readonly WeightedKey[], common: (postings: number) => boolean, limit: number): number[] {
+    this.settle();
     // The ranker reads plain arrays: decode the packed lists of the query's keys first.
     if (this.packed) {
       for (const { key } of keys) {
@@ -360,6 +377,7 @@ export class CorpusIndex {
 
   /** The index as flat arrays (shares the index's buffers: serialise before changing the index). */
   exportState(): IndexState {
+    this.settle();
     const docs: IndexState['docs'] = [];
     this.docSlots.forEach((doc, slot) => {
       if (!doc) return;
@@ -420,6 +438,8 @@ export class CorpusIndex {
     if (state.lists.length !== state.keys.length || (packed && packed.counts.length !== state.keys.length)) throw new Error('postings size');
     index.packed = packed;
     index.lengths = new Int32Array(Math.max(INITIAL_CAPACITY, state.lists.length));
+    index.pending = new Int32Array(index.lengths.length);
+    index.lastPoster = new Int32Array(index.lengths.length).fill(-1);
     index.lists = state.lists.map((list, k) => {
       if (list) {
         index.lengths[k] = list.length;
@@ -434,12 +454,11 @@ export class CorpusIndex {
 
   /**
    * Packs every list (see packedPostings.ts): about a third of the memory of
-   * the plain arrays, and none of their room to grow. Called once a corpus is
-   * indexed; a list is decoded again when its key is next read.
+   * the plain arrays, and none of their room to grow. A list is decoded again
+   * when its key is next read.
    */
   pack(): void {
-    this.packed = packPostings(this.lists, this.lengths, this.sentenceCount, (k) => (this.lists[k] === PACKED ? this.packed : undefined));
-    this.lists.fill(PACKED);
+    this.settle(true);
   }
 
   /** Key k's postings as a plain array (decoded from the packed lists on first use). */
@@ -464,19 +483,71 @@ export class CorpusIndex {
     this.keyNames.push(key);
     this.lists.push(EMPTY_LIST);
     if (k >= this.lengths.length) {
-      const grown = new Int32Array(this.lengths.length * 2);
-      grown.set(this.lengths);
-      this.lengths = grown;
+      const size = this.lengths.length * 2;
+      const grow = (old: Int32Array, fill: number) => {
+        const grown = new Int32Array(size);
+        if (fill !== 0) grown.fill(fill, old.length);
+        grown.set(old);
+        return grown;
+      };
+      this.lengths = grow(this.lengths, 0);
+      this.pending = grow(this.pending, 0);
+      this.lastPoster = grow(this.lastPoster, -1);
     }
     return k;
   }
 
   private postId(k: number, id: number): void {
+    if (this.lastPoster[k] === id) return;
+    this.lastPoster[k] = id;
+    this.pending[k]++;
+    this.log.append(k, id);
+  }
+
+  /**
+   * Lays out the postings waiting in the log. A few (one file changed) are
+   * appended to their keys' arrays; many (a corpus indexed), or any with
+   * `packAll`, are packed with every list the index holds into new packed
+   * postings, each decoded when its key is next read (see packedPostings.ts).
+   * Every read settles first; a loader settles at its end so the first check
+   * does not pay for it.
+   */
+  settle(packAll = false): void {
+    const waiting = this.log.size;
+    if (waiting === 0 && !packAll) return;
+    const keyCount = this.keyNames.length;
+    if (waiting <= APPEND_AT_MOST && !packAll) {
+      this.log.forEachUnsealed((k, id) => this.appendToList(k, id));
+      this.log.clear();
+    } else {
+      const counts = new Int32Array(keyCount);
+      let settled = 0;
+      for (let k = 0; k < keyCount; k++) {
+        settled += this.lengths[k];
+        counts[k] = this.lengths[k] + this.pending[k];
+      }
+      const packed = this.packed;
+      this.packed = this.log.layOut(counts, this.sentenceCount, settled === 0 ? undefined : (k, out) => {
+        const length = this.lengths[k];
+        if (length === 0) return -1;
+        const list = this.lists[k];
+        if (list !== PACKED) {
+          out.list(list, length);
+          return list[length - 1];
+        }
+        out.bytes(packed!.bytes.subarray(packed!.offsets[k], packed!.offsets[k + 1]));
+        return lastIdOf(packed!, k);
+      });
+      this.lists.fill(PACKED);
+      this.lengths.set(counts);
+    }
+    this.pending.fill(0, 0, keyCount);
+  }
+
+  private appendToList(k: number, id: number): void {
     let list = this.lists[k];
     if (list === PACKED) list = this.listOf(k);
     const length = this.lengths[k];
-    // A key repeated in one sentence is posted once.
-    if (length > 0 && list[length - 1] === id) return;
     if (length === list.length) {
       const grown = new Int32Array(length + (length >> 1) + 4);
       grown.set(list.subarray(0, length));
@@ -563,6 +634,7 @@ export class CorpusIndex {
   }
 
   private compact(): void {
+    this.settle();
     const keyIds = new Map<string, number>();
     const keyNames: string[] = [];
     const lists: Int32Array[] = [];
@@ -586,6 +658,8 @@ export class CorpusIndex {
     this.keyNames = keyNames;
     this.lists = lists;
     this.lengths = lengths;
+    this.pending = new Int32Array(lengths.length);
+    this.lastPoster = new Int32Array(lengths.length).fill(-1);
     this.packed = undefined;
     this.deadCount = 0;
     this.compactions++;

@@ -1,7 +1,8 @@
 // Postings in their compact form: each key's ascending sentence ids as varint
 // gaps (first id as is), back to back. This is how a snapshot stores them and
 // how the index keeps the lists it has not read since (a snapshot import, or
-// the end of a cold index, see CorpusIndex.pack): a list is decoded into an
+// postings laid out from the log at the end of a cold index, see
+// postingLog.ts and CorpusIndex.settle): a list is decoded into an
 // Int32Array the first time a lookup or a retrieval reads its key, so the
 // ranker always reads plain arrays.
 //
@@ -111,32 +112,6 @@ export class ByteReader {
 }
 
 /**
- * Packs lists[k][0..lengths[k]) for every k; where `already(k)` gives packed
- * postings holding key k's list (as it is), its bytes are copied from there.
- */
-export function packPostings(
-  lists: readonly Int32Array[],
-  lengths: ArrayLike<number>,
-  idLimit: number,
-  already: (k: number) => PackedPostings | undefined = () => undefined,
-): PackedPostings {
-  let count = 0;
-  for (let k = 0; k < lists.length; k++) count += lengths[k];
-  const out = new ByteWriter(count + (count >> 1) + 16);
-  const offsets = new Int32Array(lists.length + 1);
-  const counts = new Int32Array(lists.length);
-  for (let k = 0; k < lists.length; k++) {
-    offsets[k] = out.length;
-    counts[k] = lengths[k];
-    const from = already(k);
-    if (from) out.bytes(from.bytes.subarray(from.offsets[k], from.offsets[k + 1]));
-    else out.list(lists[k], lengths[k]);
-  }
-  offsets[lists.length] = out.length;
-  return { bytes: out.owned(), offsets, counts, idLimit };
-}
-
-/**
  * Key k's list as an Int32Array with `spare` free slots at the end. Throws on
  * a list that is not what was packed (ids not ascending or out of range, or
  * not exactly its bytes): a snapshot's checksum makes that a bug, not damage.
@@ -166,4 +141,25 @@ export function unpackList(packed: PackedPostings, k: number, spare = 0): Int32A
   }
   if (at !== end) throw new Error(`packed postings of key ${k}: too long`);
   return list;
+}
+
+/** The last id of key k's packed list (-1 when it is empty), without decoding it into an array. */
+export function lastIdOf(packed: PackedPostings, k: number): number {
+  const bytes = packed.bytes;
+  const end = packed.offsets[k + 1];
+  let at = packed.offsets[k];
+  let id = -1;
+  for (let i = 0; i < packed.counts[k]; i++) {
+    let byte = bytes[at++];
+    let gap = byte & 0x7f;
+    let shift = 7;
+    while (byte & 0x80) {
+      byte = bytes[at++];
+      gap |= (byte & 0x7f) << shift;
+      shift += 7;
+    }
+    id = i === 0 ? gap >>> 0 : id + (gap >>> 0);
+  }
+  if (at !== end) throw new Error(`packed postings of key ${k}: not its bytes`);
+  return id;
 }
