@@ -262,3 +262,34 @@ test('a snapshot whose postings framing is inconsistent is rejected even with a 
   assert.equal(result.ok, false);
   assert.match((result as { reason: string }).reason, /postings/);
 });
+
+test('postings laid out in one go after a large load (and the memos emptied) read and judge as postings settled file by file', () => {
+  const { files } = corpus();
+  // Enough articles for more pairs than settle() appends in place (65,536).
+  for (let i = 100; i < 150; i++) {
+    const article = generateArticle(i, 5);
+    files.set(`more/${article.name}`, article.text);
+  }
+  const paths = [...files.keys()];
+  // The demo draft and the short multilingual one (the long generated draft takes seconds here).
+  const judged = (engine: Engine) => JSON.stringify(drafts.slice(1).map((draft) => engine.checkDraft(draft).claims));
+  // Read after every few files: every settle appends a few thousand pairs to plain lists.
+  const stepwise = new Engine();
+  paths.forEach((path, i) => {
+    stepwise.setSource(path, files.get(path)!);
+    if (i % 8 === 0) stepwise.checkDraft('The train runs at 60 km/h.');
+  });
+  // Loaded in one go, then finished as loaders do: one layout into packed postings.
+  const bulk = indexed(files).engine;
+  bulk.finishLoading();
+  assert.deepEqual(postings(bulk), postings(stepwise));
+  assert.equal(judged(bulk), judged(stepwise));
+  // Many more files on top of a laid-out index whose checks decoded some lists: laid out again, after them.
+  for (let i = 400; i < 450; i++) {
+    const article = generateArticle(i, 5);
+    for (const engine of [bulk, stepwise]) engine.setSource(`late/${article.name}`, article.text);
+  }
+  bulk.finishLoading();
+  assert.deepEqual(postings(bulk), postings(stepwise));
+  assert.equal(judged(bulk), judged(stepwise));
+});
