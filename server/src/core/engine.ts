@@ -16,6 +16,7 @@ import { extractClaim } from './claims/extract.js';
 import { parseSource } from './corpus/source.js';
 import { CorpusIndex, type ReadRecorder, type RecordedRetrieval } from './index/corpusIndex.js';
 import { NameResolver } from './index/nameResolver.js';
+import { detached } from './index/documentTexts.js';
 import type { AnalysedSource, KeyTranslator } from './index/analysed.js';
 import { decodeSnapshot, encodeSnapshot, encodeSnapshotParts, snapshotTag, type FileStamp, type SnapshotCodec, type SnapshotContent } from './index/snapshot.js';
 import { detectDocumentLanguage } from './text/language.js';
@@ -494,7 +495,7 @@ export class Engine {
         source: ref.doc.path,
         offsets: { start: seg.start, end: seg.end },
         range: { start: lines.positionAt(seg.start), end: lines.positionAt(seg.end) },
-        quote: ref.doc.text.slice(seg.start, seg.end).replace(/\s+/g, ' ').trim(),
+        quote: detached(ref.doc.text.slice(seg.start, seg.end).replace(/\s+/g, ' ').trim()),
         stance: item.stance,
         lang: seg.lang,
         meta: ref.doc.meta,

@@ -33,6 +33,7 @@ import { contains, Ranker, type PostingSource } from './retrieval.js';
 import { GenerationCache } from '../claims/memo.js';
 import { lastIdOf, unpackList, type PackedPostings } from './packedPostings.js';
 import { PostingLog } from './postingLog.js';
+import { detached, keepTextAsUtf8 } from './documentTexts.js';
 
 export interface SentenceRef {
   id: number;
@@ -222,6 +223,7 @@ export class CorpusIndex {
       this.storeSegment(id, doc.text, segment);
       postKeys(id, segment, s);
     }
+    keepTextAsUtf8(doc);
     this.makeSegmentsLazy(doc, slot, first, segments.length);
   }
 
@@ -584,7 +586,7 @@ export class CorpusIndex {
     const end = this.segEnd[id];
     const mode = (info >> 3) & 3;
     const segmentText =
-      mode === TEXT_SLICE ? text.slice(start, end) : mode === TEXT_SPACED ? text.slice(start, end).replace(CONTROL_SPACES, ' ') : this.segTexts.get(id)!;
+      mode === TEXT_SLICE ? detached(text.slice(start, end)) : mode === TEXT_SPACED ? text.slice(start, end).replace(CONTROL_SPACES, ' ') : this.segTexts.get(id)!;
     return { text: segmentText, start, end, kind: KINDS[info & 7], lang: this.langs[info >> 5] };
   }
 

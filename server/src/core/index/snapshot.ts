@@ -46,6 +46,7 @@ import { compiledLexiconTexts } from '../claims/compiledLexicon.js';
 import type { Problem, SourceDoc } from '../types.js';
 import type { IndexState } from './corpusIndex.js';
 import { ByteReader, ByteWriter, type PackedPostings } from './packedPostings.js';
+import { textOnDemand, wellFormed } from './documentTexts.js';
 
 export const FORMAT_VERSION = 3;
 const MAGIC = [0x43, 0x52, 0x42, 0x53, 0x4e, 0x41, 0x50, 0x00]; // "CRBSNAP\0"
@@ -404,29 +405,17 @@ export function encodeSnapshotParts(content: SnapshotContent, tag: string, codec
   return parts;
 }
 
-/** Whether UTF-8 round-trips the string exactly (no lone surrogate). */
-function wellFormed(text: string): boolean {
-  const native = (text as unknown as { isWellFormed?: () => boolean }).isWellFormed;
-  return native ? native.call(text) : !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
-}
 
 // ignoreBOM: a text that starts with U+FEFF keeps it, as it was encoded.
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-/** `doc.text` as a property that decodes `bytes` (decompressed by `codec`, if any) on first read and then holds the string. */
+/**
+ * `doc.text` as a property that decodes `bytes` (decompressed by `codec`, if
+ * any) when read; the bytes stay, the string is kept only among the recently
+ * read texts (index/documentTexts.ts).
+ */
 function lazyText(doc: SourceDoc, bytes: Uint8Array, codec?: SnapshotCodec, dictionary?: Uint8Array): void {
-  Object.defineProperty(doc, 'text', {
-    enumerable: true,
-    configurable: true,
-    get(): string {
-      const value = utf8.decode(codec ? (dictionary ? codec.decompress(bytes, dictionary) : codec.decompress(bytes)) : bytes);
-      Object.defineProperty(doc, 'text', { value, writable: true, enumerable: true, configurable: true });
-      return value;
-    },
-    set(value: string) {
-      Object.defineProperty(doc, 'text', { value, writable: true, enumerable: true, configurable: true });
-    },
-  });
+  textOnDemand(doc, () => utf8.decode(codec ? (dictionary ? codec.decompress(bytes, dictionary) : codec.decompress(bytes)) : bytes));
 }
 
 /** encodeSnapshotParts as one blob. */

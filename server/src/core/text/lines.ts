@@ -6,19 +6,29 @@ import type { LineRange, Position } from '../types.js';
 export class LineIndex {
   /** Offset of the first character of every line; always starts with 0. */
   private readonly lineStarts: number[];
+  /** Offset just past the last character of every line, before its line break. */
+  private readonly contentEnds: number[];
+  /** The text's length (the text itself is not kept: an index of a corpus document must not hold its text alive). */
+  private readonly length: number;
 
-  constructor(private readonly text: string) {
+  constructor(text: string) {
     const starts = [0];
+    const ends: number[] = [];
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
       if (code === 13 /* \r */) {
+        ends.push(i);
         if (text.charCodeAt(i + 1) === 10) i++;
         starts.push(i + 1);
       } else if (code === 10 /* \n */) {
+        ends.push(i);
         starts.push(i + 1);
       }
     }
+    ends.push(text.length);
     this.lineStarts = starts;
+    this.contentEnds = ends;
+    this.length = text.length;
   }
 
   get lineCount(): number {
@@ -32,15 +42,11 @@ export class LineIndex {
 
   /** Offset just past the last character of `line`, before its line break. */
   lineContentEnd(line: number): number {
-    const index = clamp(line, 0, this.lineStarts.length - 1);
-    let end = index + 1 < this.lineStarts.length ? this.lineStarts[index + 1] : this.text.length;
-    if (end > this.lineStarts[index] && this.text.charCodeAt(end - 1) === 10) end--;
-    if (end > this.lineStarts[index] && this.text.charCodeAt(end - 1) === 13) end--;
-    return end;
+    return this.contentEnds[clamp(line, 0, this.lineStarts.length - 1)];
   }
 
   positionAt(offset: number): Position {
-    const clamped = clamp(Number.isNaN(offset) ? 0 : Math.floor(offset), 0, this.text.length);
+    const clamped = clamp(Number.isNaN(offset) ? 0 : Math.floor(offset), 0, this.length);
     let low = 0;
     let high = this.lineStarts.length - 1;
     while (low < high) {
@@ -57,7 +63,7 @@ export class LineIndex {
     // NaN and fractions from a confused client must not index past the array.
     const line = Number.isNaN(position.line) ? 0 : Math.floor(position.line);
     if (line < 0) return 0;
-    if (line >= this.lineStarts.length) return this.text.length;
+    if (line >= this.lineStarts.length) return this.length;
     const start = this.lineStarts[line];
     const end = this.lineContentEnd(line);
     const character = Number.isNaN(position.character) ? 0 : Math.floor(position.character);

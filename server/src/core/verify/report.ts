@@ -6,6 +6,7 @@ import { NUMBER_WORDS } from '../claims/data/numberWords.js';
 import { normaliseLang } from '../claims/normalize.js';
 import { WEEKDAYS } from '../claims/vocabulary.js';
 import type { CorpusIndex } from '../index/corpusIndex.js';
+import { detached } from '../index/documentTexts.js';
 import type { Segment, SourceMeta, ValueFix } from '../types.js';
 import type { Finding } from './verify.js';
 
@@ -79,7 +80,7 @@ export function describeFinding(finding: Finding, segment: Segment, index: Corpu
     const ref = index.sentence(id);
     if (!ref) return '';
     const text = ref.doc.text.slice(ref.segment.start, ref.segment.end).replace(/\s+/g, ' ').trim();
-    return text.length > 160 ? text.slice(0, 157) + '…' : text;
+    return detached(text.length > 160 ? text.slice(0, 157) + '…' : text);
   };
   switch (finding.verdict) {
     case 'supported': {
