@@ -14,10 +14,12 @@ import type { SourceDoc } from '../types.js';
 import { GenerationCache } from '../claims/memo.js';
 
 /** Decoded texts kept: enough for the documents a hover or a report reads in a row. */
-const decoded = new GenerationCache<SourceDoc, string>(512);
+const decoded = new GenerationCache<SourceDoc, string>(1024);
 
 // ignoreBOM: a text that starts with U+FEFF keeps it, as it was encoded.
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+// A snapshot's bytes are checksummed: bytes that are not UTF-8 are a bug, not text.
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const encoder = new TextEncoder();
 const TWO_BYTE = /[^\u0000-\u00ff]/;
 
@@ -51,8 +53,30 @@ export function keepTextAsUtf8(doc: SourceDoc): void {
   const descriptor = Object.getOwnPropertyDescriptor(doc, 'text');
   if (!descriptor || !('value' in descriptor)) return; // already on demand (a snapshot's)
   const text = descriptor.value as string;
-  if (text.length < 64 || !TWO_BYTE.test(text) || !wellFormed(text)) return;
-  const bytes = encoder.encode(text);
+  if (worthBytes(text) && wellFormed(text)) keepDecoded(doc, encoder.encode(text));
+}
+
+/**
+ * `doc.text` from a snapshot, decoded when first read from its compressed
+ * bytes by `inflate`: then kept as those UTF-8 bytes (a two-byte text) or as
+ * the string.
+ */
+export function textFromSnapshot(doc: SourceDoc, inflate: () => Uint8Array): void {
+  textOnDemand(doc, () => {
+    // A copy: the inflated bytes may be a view of a shared buffer.
+    const bytes = new Uint8Array(inflate());
+    const text = strictUtf8.decode(bytes);
+    if (worthBytes(text)) keepDecoded(doc, bytes);
+    else Object.defineProperty(doc, 'text', { value: text, writable: true, enumerable: true, configurable: true });
+    return text;
+  });
+}
+
+function worthBytes(text: string): boolean {
+  return text.length >= 64 && TWO_BYTE.test(text);
+}
+
+function keepDecoded(doc: SourceDoc, bytes: Uint8Array): void {
   textOnDemand(doc, () => utf8.decode(bytes));
 }
 

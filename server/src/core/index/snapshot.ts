@@ -46,7 +46,7 @@ import { compiledLexiconTexts } from '../claims/compiledLexicon.js';
 import type { Problem, SourceDoc } from '../types.js';
 import type { IndexState } from './corpusIndex.js';
 import { ByteReader, ByteWriter, type PackedPostings } from './packedPostings.js';
-import { textOnDemand, wellFormed } from './documentTexts.js';
+import { textFromSnapshot, wellFormed } from './documentTexts.js';
 
 export const FORMAT_VERSION = 3;
 const MAGIC = [0x43, 0x52, 0x42, 0x53, 0x4e, 0x41, 0x50, 0x00]; // "CRBSNAP\0"
@@ -409,13 +409,9 @@ export function encodeSnapshotParts(content: SnapshotContent, tag: string, codec
 // ignoreBOM: a text that starts with U+FEFF keeps it, as it was encoded.
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-/**
- * `doc.text` as a property that decodes `bytes` (decompressed by `codec`, if
- * any) when read; the bytes stay, the string is kept only among the recently
- * read texts (index/documentTexts.ts).
- */
+/** `doc.text` decoded from `bytes` (decompressed by `codec`, if any) when first read (index/documentTexts.ts). */
 function lazyText(doc: SourceDoc, bytes: Uint8Array, codec?: SnapshotCodec, dictionary?: Uint8Array): void {
-  textOnDemand(doc, () => utf8.decode(codec ? (dictionary ? codec.decompress(bytes, dictionary) : codec.decompress(bytes)) : bytes));
+  textFromSnapshot(doc, () => (codec ? (dictionary ? codec.decompress(bytes, dictionary) : codec.decompress(bytes)) : bytes));
 }
 
 /** encodeSnapshotParts as one blob. */
