@@ -321,9 +321,10 @@ export class Engine {
    * tens of MB; a check refills the few words of its candidates).
    */
   finishLoading(): void {
-    this.index.settle();
+    // The memos go first: their memory can be reused by the layout.
     clearWordMemos();
     forgetSentenceKeys();
+    this.index.settle();
   }
 
   /** Forgets every cached verdict (tests and the benchmark compare against a full re-check). */
