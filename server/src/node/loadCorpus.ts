@@ -6,9 +6,10 @@
 // the order the files came, so the index (key ids, postings) is exactly the one
 // a single thread builds.
 //
-// Threads: CORROBORATE_INDEX_THREADS (1 = no worker), else the available cores.
+// Threads: CORROBORATE_INDEX_THREADS (1 = no worker), else the available cores
+// (fewer when their workers' peak memory would not fit in a quarter of the free memory).
 
-import { availableParallelism } from 'node:os';
+import { availableParallelism, freemem } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { walkCorpus, type UnchangedItem, type WalkItem } from '../core/corpus/walk.js';
 import type { Engine } from '../core/engine.js';
@@ -48,11 +49,24 @@ const MIN_FILES_FOR_WORKERS = 48;
 /** Files handed to each worker ahead of the one being added (keeps them busy, bounds memory). */
 const AHEAD_PER_WORKER = 16;
 
-/** The number of indexing threads: CORROBORATE_INDEX_THREADS, else the cores the process may use. */
+/** The number of indexing threads: CORROBORATE_INDEX_THREADS, else threadsFor() the cores the process may use and the free memory. */
 export function indexThreads(): number {
   const configured = Number(process.env.CORROBORATE_INDEX_THREADS);
   if (Number.isInteger(configured) && configured >= 1) return configured;
-  return Math.max(1, availableParallelism());
+  return threadsFor(availableParallelism(), freemem());
+}
+
+/**
+ * What a worker costs at its peak: its own isolate, lexicon texts, word memos
+ * and key table (~100 MB each measured on 3,000 articles, more on larger
+ * corpora; see ARCHITECTURE.md, "Performance").
+ */
+const WORKER_PEAK_BYTES = 160 * 1024 * 1024;
+
+/** One worker per core, as long as the workers' peaks fit in a quarter of the free memory. */
+export function threadsFor(cores: number, freeBytes: number): number {
+  const byMemory = Math.floor(freeBytes / 4 / WORKER_PEAK_BYTES);
+  return Math.max(1, Math.min(cores, byMemory));
 }
 
 const yieldToEventLoop = (): Promise<void> => new Promise((done) => setImmediate(done));

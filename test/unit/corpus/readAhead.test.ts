@@ -1,5 +1,6 @@
 // loadCorpus reads files ahead of the one being indexed: the same items in the
-// same order, early stops close the source, failures reach the consumer.
+// same order, early stops close the source, failures reach the consumer; and it
+// starts as many indexing threads as cores and memory allow.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -49,4 +50,14 @@ test('plain iterables pass through unchanged', async () => {
   const seen: string[] = [];
   for await (const s of readAhead(['a', 'b'], 4)) seen.push(s);
   assert.deepEqual(seen, ['a', 'b']);
+});
+
+test('indexing threads: one per core while their peak memory fits in a quarter of the free memory, never none', async () => {
+  const { threadsFor } = await import('../../../server/src/node/loadCorpus.js');
+  const GB = 1024 ** 3;
+  assert.equal(threadsFor(2, 16 * GB), 2);
+  assert.equal(threadsFor(16, 16 * GB), 16);
+  assert.equal(threadsFor(16, 4 * GB), 6, 'a gigabyte for six workers of 160 MB');
+  assert.equal(threadsFor(16, 1 * GB), 1);
+  assert.equal(threadsFor(8, 0), 1);
 });
