@@ -72,6 +72,11 @@ export class GenerationCache<K, V> {
     return older;
   }
 
+  /** Like get, without counting as a use (the entry keeps its generation). */
+  peek(key: K): V | undefined {
+    return this.#recent.get(key) ?? this.#older.get(key);
+  }
+
   set(key: K, value: V): void {
     if (this.#recent.size >= this.#generationSize) {
       this.#older = this.#recent;

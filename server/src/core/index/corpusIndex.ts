@@ -266,7 +266,9 @@ export class CorpusIndex {
     if (!this.isLive(id)) return undefined;
     this.recorder?.sentences.add(id);
     const doc = this.docSlots[this.sentenceDoc[id]]!;
-    return { id, doc, segmentIndex: this.sentenceSeg[id], segment: this.segmentOf(id, doc.text) };
+    // A cached claim holds the same segment: its document's text need not be decoded again.
+    const segment = this.claimCache.peek(id)?.segment ?? this.segmentOf(id, doc.text);
+    return { id, doc, segmentIndex: this.sentenceSeg[id], segment };
   }
 
   /** The neighbouring sentence in the same document, if any. */
