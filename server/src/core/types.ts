@@ -115,6 +115,8 @@ export interface ValueFix {
   offsets: OffsetRange;
   replacement: string;
   source: string;
+  /** How many corpus documents give this value (the quick fixes offer the best-supported values first). */
+  support?: number;
 }
 
 export interface ClaimResult {

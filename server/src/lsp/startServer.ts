@@ -21,7 +21,7 @@ import {
 } from 'vscode-languageserver/node';
 import { basename } from 'node:path';
 import { Diagnostics } from './diagnostics.js';
-import { claims, codeActions, evidenceAt, executeCommand, hover, report, sourceText } from './features.js';
+import { claims, codeActions, evidenceAt, executeCommand, hover, report, resolveCodeAction, sourceText } from './features.js';
 import {
   ClaimsRequest,
   EvidenceAtRequest,
@@ -96,7 +96,8 @@ export function startServer(given?: Connection): void {
           save: { includeText: false },
         },
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        // Edits are resolved lazily for clients that can (codeAction/resolve); the others get them at once.
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: world.capabilities.codeActionResolve },
         executeCommandProvider: { commands: Object.values(ServerCommands) },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -192,6 +193,7 @@ export function startServer(given?: Connection): void {
   );
   connection.onHover((params, token) => guarded(world, 'hover', null, () => hover(world, params, token)));
   connection.onCodeAction((params, token) => guarded(world, 'code actions', [], () => codeActions(world, params, token)));
+  connection.onCodeActionResolve((action) => guarded(world, 'code action resolve', action, () => resolveCodeAction(world, action)));
   connection.onExecuteCommand((params) => guarded(world, `command ${params.command}`, null, () => executeCommand(world, diagnostics, params)));
   connection.onRequest(ReportRequest.method, (params: ReportParams, token) =>
     guarded(world, 'report', null, () => report(world, params, token)),
