@@ -125,7 +125,9 @@ export interface ClaimResult {
   range: LineRange;
   verdict: Verdict;
   message: string;
+  /** Shared with later reports while the verdict is kept: never modified. */
   evidence: Evidence[];
+  /** Shared, like `evidence`, while the sentence keeps its verdict and its place in the draft: never modified. */
   fixes: ValueFix[];
   lang: string;
   /** Hash of the normalised sentence: identifies the claim across edits elsewhere. */
