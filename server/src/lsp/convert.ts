@@ -23,6 +23,7 @@ import {
   type OffsetEdit,
 } from './citations.js';
 import { cachedEvidenceView, CITATION_ACTIONS, claimData, claimMessage, offeredValueFixes, perEvidence, supportingSources } from './claimView.js';
+import { encodedOnce } from './transport.js';
 import { ServerCommands, type IgnoreClaimArgs, type Settings, type SeveritySetting } from './protocol.js';
 
 export const DIAGNOSTIC_SOURCE = 'corroborate';
@@ -77,9 +78,9 @@ export function toDiagnostics(
   return diagnostics;
 }
 
-// Built once per evidence array (see perEvidence), for each way of pointing at a source.
-const relatedToFiles = perEvidence((evidence: readonly Evidence[], folderPath: string) => relatedOf(evidence, folderPath, false));
-const relatedToSourceDocuments = perEvidence((evidence: readonly Evidence[], folderPath: string) => relatedOf(evidence, folderPath, true));
+// Built once per evidence array (see perEvidence), for each way of pointing at a source, and encoded once (transport.ts).
+const relatedToFiles = perEvidence((evidence: readonly Evidence[], folderPath: string) => encodedOnce(relatedOf(evidence, folderPath, false)));
+const relatedToSourceDocuments = perEvidence((evidence: readonly Evidence[], folderPath: string) => encodedOnce(relatedOf(evidence, folderPath, true)));
 
 function relatedInformation(evidence: readonly Evidence[], context: ConvertContext): DiagnosticRelatedInformation[] {
   return (context.sourceDocuments ? relatedToSourceDocuments : relatedToFiles)(evidence, context.folderPath);
@@ -90,7 +91,11 @@ function relatedOf(evidence: readonly Evidence[], folderPath: string, sourceDocu
     const view = cachedEvidenceView(item, folderPath);
     const side = view.stance === 'supports' ? 'Agrees' : 'Disagrees';
     return {
-      location: { uri: sourceDocuments && view.format ? sourceDocumentUri(view.uri) : view.uri, range: item.range },
+      // A copy: the array is frozen (encodedOnce), the engine's evidence is not this module's to freeze.
+      location: {
+        uri: sourceDocuments && view.format ? sourceDocumentUri(view.uri) : view.uri,
+        range: { start: { ...item.range.start }, end: { ...item.range.end } },
+      },
       message: `${side}${view.detail ? ` (${view.detail})` : ''}: "${truncate(view.quote, 160)}"`,
     };
   });

@@ -1,16 +1,14 @@
 /**
  * The language server's wiring: capabilities, lifecycle and handler bindings.
  * No logic here. `startServer()` picks the transport from argv (`--stdio`,
- * `--node-ipc`, `--socket=`); tests and the CLI (`corroborate lsp --stdio`)
- * call the same function.
+ * `--node-ipc`, `--socket=`; transport.ts); tests and the CLI (`corroborate
+ * lsp --stdio`) call the same function.
  */
 
 import {
   CodeActionKind,
-  createConnection,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
-  ProposedFeatures,
   ResponseError,
   TextDocumentSyncKind,
   type Connection,
@@ -34,6 +32,7 @@ import {
   type InitializationOptions,
   type ReportParams,
 } from './protocol.js';
+import { createServerConnection } from './transport.js';
 import { CorpusWatcher } from './watch.js';
 import { pathToUri, readCapabilities, uriToPath, World } from './world.js';
 
@@ -57,7 +56,7 @@ function initialFolders(params: InitializeParams): WorkspaceFolder[] {
 }
 
 export function startServer(given?: Connection): void {
-  const connection: Connection = given ?? createConnection(ProposedFeatures.all);
+  const connection: Connection = given ?? createServerConnection();
   const world = new World(connection);
   // Last line of defence: a bug in one handler must not take the server (and every editor feature) down.
   process.on('unhandledRejection', (reason) => world.log.error(`Corroborate: unhandled rejection: ${(reason as Error)?.stack ?? reason}`));
