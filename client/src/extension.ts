@@ -41,9 +41,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corrob
   context.subscriptions.push(output);
 
   const serverModule = context.asAbsolutePath('dist/server.js');
+  // stdio, as every other editor: the server's --stdio connection encodes the
+  // related information of a kept verdict once (server/src/lsp/transport.ts),
+  // where Node's IPC channel would stringify it again on every keystroke.
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module: serverModule, transport: TransportKind.stdio },
+    debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const initializationOptions: InitializationOptions = {
     workspaceTrusted: vscode.workspace.isTrusted,

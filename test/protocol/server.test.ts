@@ -10,6 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import {
   CancellationTokenSource,
   CodeActionRequest,
+  CodeActionResolveRequest,
   DocumentDiagnosticRequest,
   LSPErrorCodes,
   DiagnosticSeverity,
@@ -74,6 +75,16 @@ async function codeActions(harness: Harness, document: TextDocument, diagnostics
   });
 }
 
+/** Code actions at the first occurrence of `needle`, with no diagnostic in the request (a supported sentence has none). */
+async function actionsAt(harness: Harness, document: TextDocument, needle: string) {
+  const position = at(document, needle);
+  return harness.request<CodeAction[]>(CodeActionRequest.method, {
+    textDocument: { uri: document.uri },
+    range: { start: position, end: position },
+    context: { diagnostics: [] },
+  });
+}
+
 before(() => {
   assert.ok(existsSync(serverPath), `${serverPath} is missing: run the build first`);
 });
@@ -106,7 +117,8 @@ describe('protocol: a pull-diagnostics client (VS Code-like)', () => {
     assert.equal(capabilities.diagnosticProvider?.interFileDependencies, true);
     assert.equal(capabilities.diagnosticProvider?.identifier, 'corroborate');
     assert.equal(capabilities.hoverProvider, true);
-    assert.ok(capabilities.codeActionProvider);
+    // This client declares no resolveSupport: edits come with the actions.
+    assert.deepEqual(capabilities.codeActionProvider, { codeActionKinds: ['quickfix'], resolveProvider: false });
     assert.deepEqual(capabilities.executeCommandProvider?.commands.sort(), [
       '_corroborate.checkDocument',
       '_corroborate.ignoreClaim',
@@ -142,38 +154,32 @@ describe('protocol: a pull-diagnostics client (VS Code-like)', () => {
     assert.deepEqual(await harness.pull(closed.uri), { kind: 'full', items: [] });
   });
 
-  test('a code action for an outdated diagnostic gets no edit; for the current version it does', async () => {
-    // Hand-made diagnostic data: this exercises the staleness rule without depending on verdicts.
-    let document = await harness.open('drafts/stale.md', 'Speed was 88 km/h.\n');
-    const data = {
-      kind: 'corroborate.claim',
-      uri: document.uri,
-      version: 1,
-      key: 'k1',
-      text: 'Speed was 88 km/h.',
-      raw: 'Speed was 88 km/h.',
-      verdict: 'contradicted',
-      offsets: { start: 0, end: 18 },
-      evidenceHash: 'h1',
-      fixes: [{ offsets: { start: 10, end: 17 }, replacement: '60 km/h', source: 'corpus/train.md' }],
-      citations: [],
-      markdown: true,
-    };
-    const diagnostic: Diagnostic = {
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 18 } },
-      message: 'contradicted',
-      source: 'corroborate',
-      code: 'contradicted',
-      data,
-    };
-    const fresh = await codeActions(harness, document, [diagnostic]);
-    const fix = fresh.find((action) => action.title.startsWith("Use the source's value"));
-    assert.ok(fix?.edit, JSON.stringify(fresh));
-    assert.equal(applyWorkspaceEdit(document, fix.edit), 'Speed was 60 km/h.\n');
+  test('quick fixes come from the server\'s check: a moved claim keeps its fix, an edited or re-judged one gets none', async () => {
+    let document = await harness.open('drafts/stale.md', DRAFT);
+    const items = await harness.pullUntil(document.uri, 'contradicted', (list) => !!byCode(list, 'contradicted'));
+    const diagnostic = byCode(items, 'contradicted')!;
+    // The diagnostic names its claim; its fixes, citations and quotes are not sent with it.
+    assert.deepEqual(Object.keys(diagnostic.data as object).sort(), ['key', 'kind', 'verdict', 'version']);
+    assert.ok(diagnostic.relatedInformation?.some((info) => info.location.uri === harness.uri('corpus/train.md') && /60 km\/h/.test(info.message)));
 
-    document = await harness.change(document, 'Top speed was 88 km/h.\n');
-    const stale = await codeActions(harness, document, [diagnostic]);
-    assert.deepEqual(stale.filter((action) => action.edit), [], 'no action may carry an edit for a stale claim');
+    // A newer version where the sentence only moved: the client still holds the old diagnostic.
+    document = await harness.change(document, `Intro line.\n\n${DRAFT}`);
+    const moved = await codeActions(harness, document, [diagnostic]);
+    const fix = moved.find((action) => action.title.startsWith("Use the source's value"));
+    assert.ok(fix?.edit, JSON.stringify(moved));
+    assert.equal(applyWorkspaceEdit(document, fix.edit), `Intro line.\n\n${DRAFT.replace('88 km/h', '60 km/h')}`);
+    assert.ok(moved.some((action) => action.command?.command === '_corroborate.ignoreClaim'));
+
+    // The sentence was edited: the claim is gone, nothing is offered for it.
+    document = await harness.change(document, DRAFT.replace('top speed of 88', 'top speed of about 88'));
+    const edited = await codeActions(harness, document, [diagnostic]);
+    assert.deepEqual(edited.filter((action) => action.diagnostics?.length || action.title.startsWith("Use the source's value")), [], JSON.stringify(edited));
+
+    // Same sentence, but the verdict the client shows is not the server's any more.
+    document = await harness.change(document, DRAFT);
+    const current = byCode(await harness.pullUntil(document.uri, 'contradicted', (list) => !!byCode(list, 'contradicted')), 'contradicted')!;
+    const rejudged = { ...current, code: 'disputed', data: { ...(current.data as object), verdict: 'disputed' } };
+    assert.deepEqual(await codeActions(harness, document, [rejudged]), []);
   });
 
   test('pull diagnostics: contradicted and unsupported are reported, the supported sentence is not', async () => {
@@ -257,11 +263,7 @@ describe('protocol: a pull-diagnostics client (VS Code-like)', () => {
   test('insert citation on a supported sentence adds a footnote and its definition', async () => {
     const document = await harness.open('drafts/cite.md', DRAFT);
     await harness.pull(document.uri);
-    const actions = await harness.request<CodeAction[]>(CodeActionRequest.method, {
-      textDocument: { uri: document.uri },
-      range: { start: at(document, 'ninety'), end: at(document, 'ninety') },
-      context: { diagnostics: [] },
-    });
+    const actions = await actionsAt(harness, document, 'ninety');
     const cite = actions.find((action) => action.title.startsWith('Insert citation'));
     assert.ok(cite?.edit, `actions: ${actions.map((action) => action.title).join(' | ')}`);
     const cited = applyWorkspaceEdit(document, cite.edit);
@@ -359,11 +361,14 @@ describe('protocol: a pull-diagnostics client (VS Code-like)', () => {
 
   test('an open, unsaved corpus buffer counts with its text; corpus files are not checked as drafts', async () => {
     const draft = await harness.open('drafts/buffer.md', 'The armoured train has a top speed of 75 km/h.\n');
-    await harness.pullUntil(draft.uri, 'contradicted by the file on disk', (list) => !!byCode(list, 'contradicted'));
+    const onDisk = await harness.pullUntil(draft.uri, 'contradicted by the file on disk', (list) => !!byCode(list, 'contradicted'));
+    const contradicted = byCode(onDisk, 'contradicted')!;
     const refreshes = harness.refreshCount;
     const corpus = await harness.open('corpus/train.md', SOURCE);
     await harness.change(corpus, SOURCE.replace('60 km/h', '75 km/h'));
     await harness.pullOnRefreshUntil(draft.uri, 'supported by the buffer', refreshes, (list) => list.length === 0);
+    // The same draft version, judged otherwise since: a quick fix asked for with the old diagnostic offers nothing.
+    assert.deepEqual(await codeActions(harness, draft, [contradicted]), []);
     assert.deepEqual(await harness.pull(corpus.uri), { kind: 'full', items: [] });
     const closed = harness.refreshCount;
     await harness.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: corpus.uri } });
@@ -380,6 +385,63 @@ describe('protocol: a pull-diagnostics client (VS Code-like)', () => {
       changes: [{ uri: harness.uri('corpus/train.md'), type: FileChangeType.Changed }],
     });
     await harness.pullOnRefreshUntil(document.uri, 'the source now says 88 km/h', refreshes, (list) => !byCode(list, 'contradicted'));
+  });
+});
+
+describe('protocol: a client that resolves code action edits (codeAction/resolve)', () => {
+  let harness: Harness;
+  const capabilities = {
+    ...pullCapabilities,
+    textDocument: {
+      ...pullCapabilities.textDocument,
+      codeAction: { ...pullCapabilities.textDocument!.codeAction, dataSupport: true, resolveSupport: { properties: ['edit'] } },
+    },
+  };
+  const resolve = (action: CodeAction) => harness.request<CodeAction>(CodeActionResolveRequest.method, action);
+
+  before(async () => {
+    harness = new Harness(makeWorkspace(files), { capabilities }).setCapabilities(capabilities);
+    await harness.initialize({ workspaceTrusted: true });
+  });
+  after(() => harness.shutdown());
+
+  test('the server declares resolveProvider only to a client that resolves edits', () => {
+    const provider = harness.initializeResult?.capabilities.codeActionProvider as { resolveProvider?: boolean };
+    assert.equal(provider.resolveProvider, true);
+  });
+
+  test("actions come without edits; resolving one gives its edit; a stale one resolves to no edit", async () => {
+    let document = await harness.open('drafts/lazy.md', DRAFT);
+    const items = await harness.pullUntil(document.uri, 'contradicted', (list) => !!byCode(list, 'contradicted'));
+    const actions = await codeActions(harness, document, [byCode(items, 'contradicted')!]);
+    const fix = actions.find((action) => action.title.startsWith("Use the source's value"));
+    const here = actions.find((action) => action.title.startsWith('Ignore this claim here'));
+    assert.ok(fix && here, JSON.stringify(actions));
+    assert.deepEqual(actions.filter((action) => action.edit), [], 'no edit is sent before it is chosen');
+    assert.ok(actions.some((action) => action.command?.command === '_corroborate.ignoreClaim'));
+
+    const resolved = await resolve(fix);
+    assert.equal(resolved.title, fix.title);
+    assert.ok(resolved.edit, JSON.stringify(resolved));
+    assert.equal(applyWorkspaceEdit(document, resolved.edit), DRAFT.replace('88 km/h', '60 km/h'));
+    const comment = await resolve(here);
+    assert.match(applyWorkspaceEdit(document, comment.edit!), /top speed of 88 km\/h\. <!-- corroborate-ignore -->\n/);
+
+    // Chosen after the document moved on: no edit rather than one computed for another text.
+    document = await harness.change(document, `Intro line.\n\n${DRAFT}`);
+    const stale = await resolve(fix);
+    assert.equal(stale.edit, undefined);
+    assert.equal(stale.title, fix.title);
+  });
+
+  test('a supported sentence without a diagnostic: its citation resolves to a footnote', async () => {
+    const document = await harness.open('drafts/lazy-cite.md', DRAFT);
+    await harness.pull(document.uri);
+    const actions = await actionsAt(harness, document, 'ninety');
+    const cite = actions.find((action) => action.title.startsWith('Insert citation'));
+    assert.ok(cite && !cite.edit, JSON.stringify(actions));
+    const resolved = await resolve(cite);
+    assert.match(applyWorkspaceEdit(document, resolved.edit!), /The train has ninety carriages\.\[\^the-armoured-train\]/);
   });
 });
 

@@ -83,6 +83,8 @@ interface CachedVerdict {
   messageAt: number;
   /** Derived from the sentence text and the finding alone, so kept with them (filled on first use). */
   fixes?: ValueFix[];
+  /** `fixes` moved to where the sentence was last found in a draft: handed out again while it stays there. */
+  placed?: { start: number; fixes: ValueFix[] };
   key?: string;
 }
 
@@ -392,11 +394,16 @@ export class Engine {
     }
     const offsets = { start: segment.start, end: segment.end };
     const range = { start: lines.positionAt(segment.start), end: lines.positionAt(segment.end) };
-    cached.fixes ??= valueFixes(cached.finding, segment, this.index);
-    const fixes = cached.fixes.map((fix) => ({
-      ...fix,
-      offsets: { start: fix.offsets.start + segment.start, end: fix.offsets.end + segment.start },
-    }));
+    // Copied only when the sentence moved: some claims carry dozens of fixes, and most sentences stay put while a writer types.
+    if (cached.placed?.start !== segment.start) {
+      cached.fixes ??= valueFixes(cached.finding, segment, this.index);
+      const fixes = cached.fixes.map((fix) => ({
+        ...fix,
+        offsets: { start: fix.offsets.start + segment.start, end: fix.offsets.end + segment.start },
+      }));
+      cached.placed = { start: segment.start, fixes };
+    }
+    const fixes = cached.placed.fixes;
     return {
       text: segment.text.trim(),
       offsets,

@@ -115,6 +115,8 @@ export interface ValueFix {
   offsets: OffsetRange;
   replacement: string;
   source: string;
+  /** How many corpus documents give this value (the quick fixes offer the best-supported values first). */
+  support?: number;
 }
 
 export interface ClaimResult {
@@ -123,7 +125,9 @@ export interface ClaimResult {
   range: LineRange;
   verdict: Verdict;
   message: string;
+  /** Shared with later reports while the verdict is kept: never modified. */
   evidence: Evidence[];
+  /** Shared, like `evidence`, while the sentence keeps its verdict and its place in the draft: never modified. */
   fixes: ValueFix[];
   lang: string;
   /** Hash of the normalised sentence: identifies the claim across edits elsewhere. */

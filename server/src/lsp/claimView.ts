@@ -2,13 +2,13 @@
  * What the editor shows about a judged claim, derived from the engine's
  * `ClaimResult`: evidence with display names relative to the workspace folder,
  * the evidence hash used by decisions, the supporting sources for citations,
- * and the compact `data` a diagnostic carries so quick fixes need no server
- * memory. Pure (paths only, no file access).
+ * the value fixes offered, and the small `data` a diagnostic carries to name
+ * its claim. Pure (paths only, no file access).
  */
 
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { ClaimResult, Evidence, OffsetRange, ValueFix, Verdict } from '../core/types.js';
+import type { ClaimResult, Evidence, ValueFix, Verdict } from '../core/types.js';
 import { sourceLabel } from '../core/verify/report.js';
 import type { CitationSource } from './citations.js';
 import { evidenceHash } from './decisions.js';
@@ -38,40 +38,37 @@ export interface EvidenceView {
   url?: string;
 }
 
-/** Carried in `Diagnostic.data`; everything the quick fixes of one claim need. */
+/**
+ * Carried in `Diagnostic.data`: which claim of which check a diagnostic shows,
+ * nothing more (it is sent on every keystroke). The quick fixes are built from
+ * the server's check of the document (features.ts); a claim that is gone, or
+ * whose verdict changed, gets none.
+ */
 export interface ClaimData {
   kind: 'corroborate.claim';
-  uri: string;
-  /** Document version the offsets refer to. */
+  /** Document version the diagnostic was computed for. */
   version: number;
+  /** The claim's key (its normalised sentence: engine.ts claimKey). */
   key: string;
-  text: string;
-  /** The draft's text at `offsets` when checked (with markup), to tell whether the sentence is still there. */
-  raw: string;
   verdict: Verdict;
-  offsets: OffsetRange;
-  evidenceHash: string;
-  fixes: ValueFix[];
-  citations: CitationSource[];
-  markdown: boolean;
 }
+
+const VERDICTS: ReadonlySet<string> = new Set<Verdict>(['supported', 'contradicted', 'disputed', 'unsupported']);
 
 export function isClaimData(value: unknown): value is ClaimData {
   if (typeof value !== 'object' || value === null) return false;
   const data = value as Partial<ClaimData>;
   return (
     data.kind === 'corroborate.claim' &&
-    typeof data.uri === 'string' &&
     typeof data.version === 'number' &&
     typeof data.key === 'string' &&
-    typeof data.text === 'string' &&
-    typeof data.raw === 'string' &&
-    typeof data.evidenceHash === 'string' &&
-    typeof data.offsets?.start === 'number' &&
-    typeof data.offsets?.end === 'number' &&
-    Array.isArray(data.fixes) &&
-    Array.isArray(data.citations)
+    typeof data.verdict === 'string' &&
+    VERDICTS.has(data.verdict)
   );
+}
+
+export function claimData(claim: ClaimResult, version: number): ClaimData {
+  return { kind: 'corroborate.claim', version, key: claim.key, verdict: claim.verdict };
 }
 
 export const toSlashes = (path: string): string => (sep === '/' ? path : path.split(sep).join('/'));
@@ -174,29 +171,35 @@ function citationsOf(evidence: readonly Evidence[], folderPath: string): Citatio
 /** How many "Insert citation" quick fixes a claim offers (its best-scoring sources). */
 export const CITATION_ACTIONS = 5;
 
-export function claimData(
-  claim: ClaimResult,
-  context: { uri: string; version: number; folderPath: string; markdown: boolean; draftText: string; evidenceHash?: string },
-): ClaimData {
-  return {
-    kind: 'corroborate.claim',
-    uri: context.uri,
-    version: context.version,
-    key: claim.key,
-    text: claim.text,
-    raw: context.draftText.slice(claim.offsets.start, claim.offsets.end),
-    verdict: claim.verdict,
-    offsets: { start: claim.offsets.start, end: claim.offsets.end },
-    evidenceHash: context.evidenceHash ?? claimEvidenceHash(claim, context.folderPath),
-    fixes: claim.fixes.map((fix) => ({
-      offsets: { start: fix.offsets.start, end: fix.offsets.end },
-      replacement: fix.replacement,
-      source: displayPath(absoluteSourcePath(fix.source, context.folderPath), context.folderPath),
-    })),
-    // Only the first few become quick fixes (convert.ts): the rest would be sent on every keystroke for nothing.
-    citations: supportingSources(claim, context.folderPath).slice(0, CITATION_ACTIONS),
-    markdown: context.markdown,
-  };
+/** How many "Use the source's value" quick fixes a claim offers (one per value, the best-supported first). */
+export const VALUE_ACTIONS = 3;
+
+/**
+ * The value fixes a claim offers: one per distinct replacement of a span of
+ * the claim, the value most corpus documents give first (ties: the engine's
+ * order, best-scoring evidence first), at most VALUE_ACTIONS, with sources
+ * shown relative to the folder.
+ */
+export function offeredValueFixes(claim: ClaimResult, folderPath: string, draftText: string): ValueFix[] {
+  const { start, end } = claim.offsets;
+  const seen = new Set<string>();
+  const fixes: ValueFix[] = [];
+  for (const fix of claim.fixes) {
+    if (fix.offsets.start < start || fix.offsets.end > end || fix.offsets.start >= fix.offsets.end) continue;
+    if (draftText.slice(fix.offsets.start, fix.offsets.end) === fix.replacement) continue;
+    const id = `${fix.offsets.start}:${fix.offsets.end}:${fix.replacement}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    fixes.push(fix);
+  }
+  // Array.prototype.sort is stable: equal support keeps the engine's order.
+  fixes.sort((a, b) => (b.support ?? 1) - (a.support ?? 1));
+  return fixes.slice(0, VALUE_ACTIONS).map((fix) => ({
+    offsets: { start: fix.offsets.start, end: fix.offsets.end },
+    replacement: fix.replacement,
+    source: displayPath(absoluteSourcePath(fix.source, folderPath), folderPath),
+    ...(fix.support !== undefined ? { support: fix.support } : {}),
+  }));
 }
 
 /** The message a diagnostic shows: the engine's, or one built from the evidence when it gave none. */

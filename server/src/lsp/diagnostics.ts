@@ -20,6 +20,7 @@ import type { CancellationSignal } from '../core/types.js';
 import { countClaims, type CheckResult } from './checks.js';
 import { toDiagnostics } from './convert.js';
 import type { CorpusFolder } from './corpusFolder.js';
+import { carriesEncoded } from './transport.js';
 import { StatusNotification, type Settings, type StatusParams } from './protocol.js';
 import type { World } from './world.js';
 
@@ -126,7 +127,7 @@ export class Diagnostics {
     const unchangedOr = (published: Published): DocumentDiagnosticReport =>
       params.previousResultId === published.resultId
         ? { kind: DocumentDiagnosticReportKind.Unchanged, resultId: published.resultId }
-        : { kind: DocumentDiagnosticReportKind.Full, resultId: published.resultId, items: published.diagnostics };
+        : carriesEncoded({ kind: DocumentDiagnosticReportKind.Full, resultId: published.resultId, items: published.diagnostics });
 
     if (world.wantedVersion(document, settings) !== version) {
       // onSave / manual mode with unsaved edits: keep what the client shows.
@@ -246,7 +247,7 @@ export class Diagnostics {
       if (!result || token.isCancellationRequested) return;
       const published = this.#convert(current, result, settings, folder);
       this.#published.set(uri, published);
-      await world.connection.sendDiagnostics({ uri, version: result.version, diagnostics: published.diagnostics });
+      await world.connection.sendDiagnostics(carriesEncoded({ uri, version: result.version, diagnostics: published.diagnostics }));
       this.#sendStatus(result);
     } catch (error) {
       world.log.error(`Corroborate: publishing diagnostics for ${uri} failed: ${(error as Error).stack ?? error}`);

@@ -16,9 +16,9 @@ import {
   type HoverParams,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { claimAt, countClaims, type CheckResult } from './checks.js';
-import { cachedEvidenceView, claimData, claimMessage, evidenceView, isClaimData } from './claimView.js';
-import { claimActions, DIAGNOSTIC_SOURCE } from './convert.js';
+import { claimAt, countClaims, type CheckResult, type JudgedClaim } from './checks.js';
+import { cachedEvidenceView, claimMessage, evidenceView, isClaimData, type ClaimData } from './claimView.js';
+import { claimActions, DIAGNOSTIC_SOURCE, isActionData, resolveEdit, type ActionContext } from './convert.js';
 import type { CorpusFolder } from './corpusFolder.js';
 import type { Diagnostics } from './diagnostics.js';
 import { hoverMarkdown, reportMarkdown } from './markdown.js';
@@ -76,6 +76,35 @@ export async function hover(world: World, params: HoverParams, token: Cancellati
   };
 }
 
+/** The claim `key` with this verdict nearest `offset` (a draft may hold the same sentence twice); undefined when it is gone. */
+function claimFor(result: CheckResult, data: ClaimData, offset: number): JudgedClaim | undefined {
+  let best: JudgedClaim | undefined;
+  for (const judged of result.claims) {
+    if (judged.claim.key !== data.key) continue;
+    if (!best || Math.abs(judged.claim.offsets.start - offset) < Math.abs(best.claim.offsets.start - offset)) best = judged;
+  }
+  // A verdict that changed since the diagnostic was made: its fixes would not be the ones shown.
+  return best?.claim.verdict === data.verdict ? best : undefined;
+}
+
+async function actionContext(world: World, uri: string, folder: CorpusFolder): Promise<ActionContext> {
+  return {
+    settings: await world.settingsFor(uri),
+    folderPath: folder.path,
+    baseDir: world.baseDirFor(uri),
+    documentChanges: world.capabilities.documentChanges,
+    resolveEdits: world.capabilities.codeActionResolve,
+    canWriteDecisions: world.canWriteDecisions,
+  };
+}
+
+/**
+ * Quick fixes for the diagnostics in the request, from the server's check of
+ * the document's current version (the one the diagnostics came from, or a new
+ * one: the engine re-judges only changed sentences). A diagnostic names its
+ * claim by key and verdict (ClaimData): a claim that is gone or was judged
+ * otherwise since gets no action.
+ */
 export async function codeActions(world: World, params: CodeActionParams, token: CancellationToken): Promise<CodeAction[]> {
   const uri = params.textDocument.uri;
   const document = world.documents.get(uri);
@@ -83,40 +112,52 @@ export async function codeActions(world: World, params: CodeActionParams, token:
   if (!document || !folder || !world.isDraft(uri)) return [];
   if (params.context.only && !params.context.only.some((kind) => CodeActionKind.QuickFix.startsWith(kind))) return [];
   const version = document.version;
-  const settings = await world.settingsFor(uri);
+  const context = await actionContext(world, uri, folder);
   // Every edit is computed against the version the request was for.
   if (token.isCancellationRequested || world.documents.get(uri)?.version !== version) return [];
-  const context = {
-    settings,
-    baseDir: world.baseDirFor(uri),
-    documentChanges: world.capabilities.documentChanges,
-    canWriteDecisions: world.canWriteDecisions,
-  };
+  // While the corpus is (re)indexed, only a check of this very version (made before) answers.
+  const last = world.checker.last(uri);
+  const result = folder.isReady ? await currentResult(world, document, folder, token) : last?.version === version ? last : undefined;
+  if (!result || result.version !== version || world.documents.get(uri)?.version !== version) return [];
   const actions: CodeAction[] = [];
   const covered = new Set<string>();
   for (const diagnostic of params.context.diagnostics) {
     if (diagnostic.source !== DIAGNOSTIC_SOURCE || !isClaimData(diagnostic.data)) continue;
     covered.add(diagnostic.data.key);
-    actions.push(...claimActions(document, diagnostic.data, diagnostic, context));
+    const judged = claimFor(result, diagnostic.data, document.offsetAt(diagnostic.range.start));
+    if (!judged) continue;
+    actions.push(...claimActions(document, { uri, version, markdown: result.markdown, judged }, diagnostic, context));
   }
   // Supported sentences have no diagnostic by default; offer their citation from the current check.
   if (actions.length === 0 && folder.isReady) {
-    const fresh = await currentResult(world, document, folder, token);
-    if (!fresh || world.documents.get(uri)?.version !== version) return [];
-    const judged = claimAt(fresh.claims, document.offsetAt(params.range.start));
+    const judged = claimAt(result.claims, document.offsetAt(params.range.start));
     if (judged && !covered.has(judged.claim.key) && judged.claim.evidence.some((item) => item.stance === 'supports')) {
-      const data = claimData(judged.claim, {
-        uri,
-        version,
-        folderPath: folder.path,
-        markdown: fresh.markdown,
-        draftText: document.getText(),
-        evidenceHash: judged.evidenceHash,
-      });
-      actions.push(...claimActions(document, data, undefined, context));
+      actions.push(...claimActions(document, { uri, version, markdown: result.markdown, judged }, undefined, context));
     }
   }
   return actions;
+}
+
+/**
+ * `codeAction/resolve`: the edit of an action offered lazily, computed from the
+ * server's last check if it is still of the action's document version and
+ * holds the same claim and verdict. Otherwise the action comes back without an
+ * edit: nothing is applied rather than a stale fix.
+ */
+export async function resolveCodeAction(world: World, action: CodeAction): Promise<CodeAction> {
+  if (!isActionData(action.data) || action.edit) return action;
+  const data = action.data;
+  const document = world.documents.get(data.uri);
+  const folder = world.folderFor(data.uri);
+  if (!document || !folder || document.version !== data.version) return action;
+  const context = await actionContext(world, data.uri, folder);
+  const current = world.documents.get(data.uri);
+  const result = world.checker.last(data.uri);
+  if (!current || current.version !== data.version || !result || result.version !== data.version) return action;
+  const judged = result.claims.find((candidate) => candidate.claim.key === data.key && candidate.claim.offsets.start === data.start);
+  if (!judged) return action;
+  const edit = resolveEdit(current, { uri: data.uri, version: data.version, markdown: result.markdown, judged }, data, action.title, context);
+  return edit ? { ...action, edit } : action;
 }
 
 function isIgnoreArgs(value: unknown): value is IgnoreClaimArgs {

@@ -1,16 +1,14 @@
 /**
  * The language server's wiring: capabilities, lifecycle and handler bindings.
  * No logic here. `startServer()` picks the transport from argv (`--stdio`,
- * `--node-ipc`, `--socket=`); tests and the CLI (`corroborate lsp --stdio`)
- * call the same function.
+ * `--node-ipc`, `--socket=`; transport.ts); tests and the CLI (`corroborate
+ * lsp --stdio`) call the same function.
  */
 
 import {
   CodeActionKind,
-  createConnection,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
-  ProposedFeatures,
   ResponseError,
   TextDocumentSyncKind,
   type Connection,
@@ -21,7 +19,7 @@ import {
 } from 'vscode-languageserver/node';
 import { basename } from 'node:path';
 import { Diagnostics } from './diagnostics.js';
-import { claims, codeActions, evidenceAt, executeCommand, hover, report, sourceText } from './features.js';
+import { claims, codeActions, evidenceAt, executeCommand, hover, report, resolveCodeAction, sourceText } from './features.js';
 import {
   ClaimsRequest,
   EvidenceAtRequest,
@@ -34,6 +32,7 @@ import {
   type InitializationOptions,
   type ReportParams,
 } from './protocol.js';
+import { createServerConnection } from './transport.js';
 import { CorpusWatcher } from './watch.js';
 import { pathToUri, readCapabilities, uriToPath, World } from './world.js';
 
@@ -57,7 +56,7 @@ function initialFolders(params: InitializeParams): WorkspaceFolder[] {
 }
 
 export function startServer(given?: Connection): void {
-  const connection: Connection = given ?? createConnection(ProposedFeatures.all);
+  const connection: Connection = given ?? createServerConnection();
   const world = new World(connection);
   // Last line of defence: a bug in one handler must not take the server (and every editor feature) down.
   process.on('unhandledRejection', (reason) => world.log.error(`Corroborate: unhandled rejection: ${(reason as Error)?.stack ?? reason}`));
@@ -96,7 +95,8 @@ export function startServer(given?: Connection): void {
           save: { includeText: false },
         },
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        // Edits are resolved lazily for clients that can (codeAction/resolve); the others get them at once.
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: world.capabilities.codeActionResolve },
         executeCommandProvider: { commands: Object.values(ServerCommands) },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -192,6 +192,7 @@ export function startServer(given?: Connection): void {
   );
   connection.onHover((params, token) => guarded(world, 'hover', null, () => hover(world, params, token)));
   connection.onCodeAction((params, token) => guarded(world, 'code actions', [], () => codeActions(world, params, token)));
+  connection.onCodeActionResolve((action) => guarded(world, 'code action resolve', action, () => resolveCodeAction(world, action)));
   connection.onExecuteCommand((params) => guarded(world, `command ${params.command}`, null, () => executeCommand(world, diagnostics, params)));
   connection.onRequest(ReportRequest.method, (params: ReportParams, token) =>
     guarded(world, 'report', null, () => report(world, params, token)),

@@ -39,6 +39,8 @@ export interface Capabilities {
   workspaceFolders: boolean;
   relatedInformation: boolean;
   documentChanges: boolean;
+  /** The client resolves a code action's edit (`codeAction/resolve`) and keeps its data. */
+  codeActionResolve: boolean;
   showDocument: boolean;
 }
 
@@ -58,6 +60,8 @@ export function readCapabilities(capabilities: ClientCapabilities): Capabilities
       !!textDocument?.publishDiagnostics?.relatedInformation ||
       !!(textDocument?.diagnostic as { relatedInformation?: boolean } | undefined)?.relatedInformation,
     documentChanges: !!workspace?.workspaceEdit?.documentChanges,
+    codeActionResolve:
+      !!textDocument?.codeAction?.dataSupport && !!textDocument.codeAction.resolveSupport?.properties.includes('edit'),
     showDocument: !!capabilities.window?.showDocument?.support,
   };
 }

@@ -171,7 +171,10 @@ class IndexPool {
   private constructor(count: number, private readonly maxBytes: number) {
     const url = new URL('./indexWorker.js', import.meta.url);
     for (let slot = 0; slot < count; slot++) {
-      const worker = new Worker(url);
+      // A worker's stdout would join this process's, which is the protocol channel of a
+      // language server on --stdio: whatever a parsing library prints there goes to stderr.
+      const worker = new Worker(url, { stdout: true });
+      worker.stdout.on('data', (chunk: Buffer) => process.stderr.write(chunk));
       const entry = { worker, translator: new KeyTranslator(), busy: 0, failed: undefined as Error | undefined };
       worker.on('message', ({ seq, result }: { seq: number; result: AnalysedSource }) => {
         const waiter = this.waiting.get(seq);

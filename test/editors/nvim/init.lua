@@ -113,8 +113,16 @@ local function run()
       range = diagnostic.range,
       context = { diagnostics = { diagnostic } },
     }) or {}
+    local client = vim.lsp.get_client_by_id(client_id)
+    local provider = client and client.resolved_capabilities.code_action
     for _, action in ipairs(actions) do
       title = title .. action.title .. ' | '
+      -- Neovim 0.7 declares resolveSupport for edits: the server sends them through
+      -- codeAction/resolve, which vim.lsp.buf.code_action calls for an action without one.
+      if not action.edit and type(provider) == 'table' and provider.resolveProvider
+          and action.title:find("Use the source's value", 1, true) then
+        action = request(buf, 'codeAction/resolve', action) or action
+      end
       if action.edit and action.title:find("Use the source's value", 1, true) then
         title = action.title
         vim.lsp.util.apply_workspace_edit(action.edit, 'utf-16')

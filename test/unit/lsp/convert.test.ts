@@ -7,7 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ClaimResult, Evidence } from '../../../server/src/core/types.js';
 import { claimAt, countClaims, type CheckResult, type JudgedClaim } from '../../../server/src/lsp/checks.js';
 import { claimData, isClaimData } from '../../../server/src/lsp/claimView.js';
-import { claimActions, dataMatches, toDiagnostics } from '../../../server/src/lsp/convert.js';
+import { claimActions, isActionData, resolveEdit, toDiagnostics, type ActionData } from '../../../server/src/lsp/convert.js';
 import { escapeMarkdown, hoverMarkdown, reportMarkdown } from '../../../server/src/lsp/markdown.js';
 import { DEFAULT_SETTINGS, parseSettings } from '../../../server/src/lsp/settings.js';
 
@@ -60,7 +60,7 @@ function result(claims: JudgedClaim[], version = 1): CheckResult {
 
 const judged = (c: ClaimResult, ignored?: JudgedClaim['ignored']): JudgedClaim => ({ claim: c, evidenceHash: 'h', ignored });
 const document = TextDocument.create('file:///ws/drafts/n.md', 'markdown', 1, TEXT);
-const actionContext = { settings: DEFAULT_SETTINGS, baseDir: '/ws/drafts', documentChanges: true, canWriteDecisions: true };
+const actionContext = { settings: DEFAULT_SETTINGS, folderPath: FOLDER, baseDir: '/ws/drafts', documentChanges: true, resolveEdits: false, canWriteDecisions: true };
 
 function applied(edit: NonNullable<ReturnType<typeof claimActions>[number]['edit']>): string {
   const change = edit.documentChanges![0] as { textDocument: { version: number }; edits: TextEdit[] };
@@ -203,34 +203,79 @@ describe('hover and report', () => {
 });
 
 describe('quick fixes', () => {
-  const contradictedData = claimData(contradicted, { uri: document.uri, version: 1, folderPath: FOLDER, markdown: true, draftText: TEXT });
-  const supportedData = claimData(supported, { uri: document.uri, version: 1, folderPath: FOLDER, markdown: true, draftText: TEXT });
+  const target = (c: ClaimResult, version = 1) => ({ uri: document.uri, version, markdown: true, judged: judged(c) });
+  const lineDiagnostic = { range: { start: { line: 2, character: 0 }, end: { line: 2, character: 1 } }, message: '' };
+
+  test('a diagnostic names its claim only: key, verdict and document version', () => {
+    const [diagnostic] = toDiagnostics(document, result([judged(contradicted)], 7), DEFAULT_SETTINGS, { folderPath: FOLDER, relatedInformation: true });
+    assert.deepEqual(diagnostic!.data, { kind: 'corroborate.claim', version: 7, key: 'key-contradicted', verdict: 'contradicted' });
+    assert.deepEqual(claimData(contradicted, 7), diagnostic!.data);
+    assert.ok(isClaimData(diagnostic!.data));
+    assert.ok(!isClaimData({ kind: 'corroborate.claim', version: 7, key: 'k', verdict: 'maybe' }));
+  });
 
   test("use the source's value replaces only the span", () => {
-    const actions = claimActions(document, contradictedData, { range: { start: { line: 2, character: 0 }, end: { line: 2, character: 1 } }, message: '' }, actionContext);
+    const actions = claimActions(document, target(contradicted), lineDiagnostic, actionContext);
     const fix = actions.find((action) => action.title.startsWith("Use the source's value: 60 km/h (corpus/train.md)"));
     assert.ok(fix?.edit && fix.isPreferred);
     assert.equal(applied(fix.edit), TEXT.replace('88 km/h', '60 km/h'));
     assert.ok(actions.some((action) => action.title.startsWith('Ignore this claim here')));
-    assert.ok(actions.some((action) => action.command?.command === '_corroborate.ignoreClaim'));
+    const ignore = actions.find((action) => action.command?.command === '_corroborate.ignoreClaim');
+    assert.deepEqual(ignore?.command?.arguments, [{ uri: document.uri, key: 'key-contradicted', text: 'The train does 88 km/h.', evidenceHash: 'h' }]);
     assert.ok(!actions.some((action) => action.title.startsWith('Insert citation')), 'nothing supports it');
   });
 
+  test("use the source's value: one action per value, the most-supported first, at most three", () => {
+    const at = TEXT.indexOf('88');
+    const fix = (replacement: string, support: number, source = 'train.md') => ({ offsets: { start: at, end: at + 2 }, replacement, source: `${FOLDER}/corpus/${source}`, support });
+    const many = claim('The train does 88 km/h.', 'disputed', contradicted.evidence, {
+      fixes: [fix('61', 1), fix('62', 4, 'b.md'), fix('63', 2), fix('62', 4, 'c.md'), fix('88', 9), fix('64', 4, 'd.md'), fix('65', 1), fix('66', 1)],
+    });
+    const titles = claimActions(document, target(many), lineDiagnostic, actionContext)
+      .map((action) => action.title)
+      .filter((title) => title.startsWith("Use the source's value"));
+    // 88 is the draft's own value (no change), 62 comes once; equal support keeps the engine's order.
+    assert.deepEqual(titles, [
+      "Use the source's value: 62 (corpus/b.md)",
+      "Use the source's value: 64 (corpus/d.md)",
+      "Use the source's value: 63 (corpus/train.md)",
+    ]);
+  });
+
   test('insert citation for a supported claim (no diagnostic: no ignore actions)', () => {
-    const actions = claimActions(document, supportedData, undefined, actionContext);
+    const actions = claimActions(document, target(supported), undefined, actionContext);
     assert.deepEqual(actions.map((action) => action.title), ['Insert citation: The Train (train.md)']);
     assert.match(applied(actions[0]!.edit!), /It has ninety cars\.\[\^the-train\] It has a pool\.\n\n\[\^the-train\]: The Train, Times, 2023-09-12\. \.\.\/corpus\/train\.md\n$/);
   });
 
-  test('stale data: no edits, the decision command stays; untrusted: no decision command', () => {
+  test('a check of another version gives no actions; untrusted: no decision command', () => {
     const moved = TextDocument.create(document.uri, 'markdown', 2, `Intro. ${TEXT}`);
-    assert.ok(!dataMatches(moved, contradictedData));
-    const actions = claimActions(moved, contradictedData, { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: '' }, actionContext);
-    assert.deepEqual(actions.map((action) => !!action.edit), [false]);
-    const untrusted = claimActions(document, contradictedData, { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: '' }, { ...actionContext, canWriteDecisions: false });
-    assert.ok(!untrusted.some((action) => action.command));
-    // A newer version whose sentence is untouched still gets edits (the claim has not moved).
-    const appended = TextDocument.create(document.uri, 'markdown', 3, `${TEXT}More.\n`);
-    assert.ok(dataMatches(appended, contradictedData));
+    assert.deepEqual(claimActions(moved, target(contradicted), lineDiagnostic, actionContext), []);
+    const untrusted = claimActions(document, target(contradicted), lineDiagnostic, { ...actionContext, canWriteDecisions: false });
+    assert.ok(untrusted.length > 0 && !untrusted.some((action) => action.command));
+  });
+
+  test('a client that resolves edits gets actions with data and no edit; resolving gives the eager edit', () => {
+    const eager = claimActions(document, target(contradicted), lineDiagnostic, actionContext);
+    const lazy = claimActions(document, target(contradicted), lineDiagnostic, { ...actionContext, resolveEdits: true });
+    assert.deepEqual(lazy.map((action) => action.title), eager.map((action) => action.title));
+    for (const [index, action] of lazy.entries()) {
+      if (action.command) {
+        assert.deepEqual(action.command, eager[index]!.command, 'a command needs no resolving');
+        continue;
+      }
+      assert.equal(action.edit, undefined);
+      assert.ok(isActionData(action.data), JSON.stringify(action.data));
+      assert.deepEqual(resolveEdit(document, target(contradicted), action.data, action.title, actionContext), eager[index]!.edit);
+    }
+    const value = lazy.find((action) => action.title.startsWith("Use the source's value"))!;
+    const data = value.data as ActionData;
+    // Stale: another version of the document, of the check, another verdict or another action list.
+    const later = TextDocument.create(document.uri, 'markdown', 2, TEXT);
+    assert.equal(resolveEdit(later, target(contradicted, 2), data, value.title, actionContext), undefined);
+    assert.equal(resolveEdit(document, target(contradicted, 2), data, value.title, actionContext), undefined);
+    assert.equal(resolveEdit(document, target({ ...contradicted, verdict: 'disputed' }), data, value.title, actionContext), undefined);
+    assert.equal(resolveEdit(document, target(contradicted), { ...data, id: 'value:1' }, value.title, actionContext), undefined);
+    assert.equal(resolveEdit(document, target(contradicted), data, "Use the source's value: 70 km/h (corpus/train.md)", actionContext), undefined);
   });
 });

@@ -143,14 +143,23 @@ export function valueFixes(finding: Finding, segment: Segment, index: CorpusInde
   if (!finding.conflict) return [];
   const draftAtom = finding.conflict.draftAtom;
   const fixes: ValueFix[] = [];
-  const seen = new Set<string>();
+  const documents = new Map<string, Set<string>>();
   for (const { atom, sentences } of finding.conflict.values.values()) {
     const fix = replacementFor(draftAtom, atom, segment);
-    if (!fix || seen.has(fix.replacement)) continue;
-    seen.add(fix.replacement);
-    const source = index.sentence(sentences[0])?.doc.path ?? '';
-    fixes.push({ ...fix, source });
+    if (!fix) continue;
+    let stating = documents.get(fix.replacement);
+    if (!stating) {
+      stating = new Set();
+      documents.set(fix.replacement, stating);
+      const source = index.sentence(sentences[0])?.doc.path ?? '';
+      fixes.push({ ...fix, source });
+    }
+    for (const id of sentences) {
+      const path = index.sentence(id)?.doc.path;
+      if (path !== undefined) stating.add(path);
+    }
   }
+  for (const fix of fixes) fix.support = documents.get(fix.replacement)!.size;
   return fixes;
 }
 
