@@ -293,3 +293,19 @@ test('postings laid out in one go after a large load (and the memos emptied) rea
   assert.deepEqual(postings(bulk), postings(stepwise));
   assert.equal(judged(bulk), judged(stepwise));
 });
+
+test('ids appended to lists still packed (kept in tails until read) export, read and judge as plain lists', () => {
+  const { files } = corpus();
+  const plain = indexed(files).engine;
+  const { engine: packed, stamps } = indexed(files);
+  packed.packIndex();
+  const extra = generateArticle(902, 4).text;
+  for (const engine of [plain, packed]) engine.setSource('gen/extra2.md', extra);
+  stamps.set('gen/extra2.md', stampOf(extra));
+  // Exported before anything reads the new postings.
+  const warm = new Engine();
+  assert.ok(warm.importSnapshot(packed.exportSnapshot({ buildId: BUILD, stamps }), { buildId: BUILD }).ok);
+  assert.deepEqual(postings(warm), postings(plain));
+  assert.deepEqual(postings(packed), postings(plain));
+  assert.equal(verdicts(packed), verdicts(plain));
+});

@@ -138,6 +138,8 @@ export class CorpusIndex {
   private pending = new Int32Array(INITIAL_CAPACITY);
   /** The sentence that last posted key k (-1: none since this index was made): a key repeated in a sentence is posted once. */
   private lastPoster = new Int32Array(INITIAL_CAPACITY).fill(-1);
+  /** Ids appended to a list still packed (key k's list is its packed ids, then these). */
+  private tails = new Map<number, number[]>();
   private compactions = 0;
   /**
    * The claims of the last 12,288 to 24,576 sentences read, without their
@@ -382,6 +384,7 @@ export class CorpusIndex {
   /** The index as flat arrays (shares the index's buffers: serialise before changing the index). */
   exportState(): IndexState {
     this.settle();
+    for (const k of [...this.tails.keys()]) this.listOf(k);
     const docs: IndexState['docs'] = [];
     this.docSlots.forEach((doc, slot) => {
       if (!doc) return;
@@ -469,7 +472,12 @@ export class CorpusIndex {
   private listOf(k: number): Int32Array {
     const list = this.lists[k];
     if (list !== PACKED) return list;
-    return (this.lists[k] = unpackList(this.packed!, k));
+    const tail = this.tails.get(k);
+    if (!tail) return (this.lists[k] = unpackList(this.packed!, k));
+    const decoded = unpackList(this.packed!, k, tail.length);
+    decoded.set(tail, this.packed!.counts[k]);
+    this.tails.delete(k);
+    return (this.lists[k] = decoded);
   }
 
   // ---------------------------------------------------------------- internals
@@ -534,7 +542,7 @@ export class CorpusIndex {
       this.packed = this.log.layOut(counts, this.sentenceCount, settled === 0 ? undefined : (k, out) => {
         const length = this.lengths[k];
         if (length === 0) return -1;
-        const list = this.lists[k];
+        const list = this.tails.has(k) ? this.listOf(k) : this.lists[k];
         if (list !== PACKED) {
           out.list(list, length);
           return list[length - 1];
@@ -550,7 +558,14 @@ export class CorpusIndex {
 
   private appendToList(k: number, id: number): void {
     let list = this.lists[k];
-    if (list === PACKED) list = this.listOf(k);
+    if (list === PACKED) {
+      // Left packed: the new ids wait in a tail until the key is read (most keys a file touches are not).
+      const tail = this.tails.get(k);
+      if (tail) tail.push(id);
+      else this.tails.set(k, [id]);
+      this.lengths[k]++;
+      return;
+    }
     const length = this.lengths[k];
     if (length === list.length) {
       const grown = new Int32Array(length + (length >> 1) + 4);
@@ -665,6 +680,7 @@ export class CorpusIndex {
     this.pending = new Int32Array(lengths.length);
     this.lastPoster = new Int32Array(lengths.length).fill(-1);
     this.packed = undefined;
+    this.tails.clear();
     this.deadCount = 0;
     this.compactions++;
   }
