@@ -138,7 +138,7 @@ export class CorpusIndex {
   private pending = new Int32Array(INITIAL_CAPACITY);
   /** The sentence that last posted key k (-1: none since this index was made): a key repeated in a sentence is posted once. */
   private lastPoster = new Int32Array(INITIAL_CAPACITY).fill(-1);
-  /** Ids appended to a list still packed (key k's list is its packed ids, then these). */
+  /** Ids appended to a list still packed or full (key k's list is its packed or plain ids, then these), moved in when read. */
   private tails = new Map<number, number[]>();
   private compactions = 0;
   /**
@@ -332,8 +332,8 @@ export class CorpusIndex {
    */
   topByKeys(keys: readonly WeightedKey[], common: (postings: number) => boolean, limit: number): number[] {
     this.settle();
-    // The ranker reads plain arrays: decode the packed lists of the query's keys first.
-    if (this.packed) {
+    // The ranker reads plain arrays: decode the packed lists of the query's keys (and move their tails in) first.
+    if (this.packed || this.tails.size > 0) {
       for (const { key } of keys) {
         const k = this.keyIds.get(key);
         if (k !== undefined) this.listOf(k);
@@ -468,16 +468,23 @@ export class CorpusIndex {
     this.settle(true);
   }
 
-  /** Key k's postings as a plain array (decoded from the packed lists on first use). */
+  /** Key k's postings as a plain array (decoded from the packed lists, its tail moved in, on first use). */
   private listOf(k: number): Int32Array {
     const list = this.lists[k];
-    if (list !== PACKED) return list;
     const tail = this.tails.get(k);
-    if (!tail) return (this.lists[k] = unpackList(this.packed!, k));
-    const decoded = unpackList(this.packed!, k, tail.length);
-    decoded.set(tail, this.packed!.counts[k]);
+    if (!tail) return list === PACKED ? (this.lists[k] = unpackList(this.packed!, k)) : list;
+    // The tail (ids appended while the list was packed or full) moves in.
     this.tails.delete(k);
-    return (this.lists[k] = decoded);
+    const length = this.lengths[k] - tail.length;
+    let whole: Int32Array;
+    if (list === PACKED) {
+      whole = unpackList(this.packed!, k, tail.length);
+    } else {
+      whole = new Int32Array(this.lengths[k] + (this.lengths[k] >> 1) + 4);
+      whole.set(list.subarray(0, length));
+    }
+    whole.set(tail, length);
+    return (this.lists[k] = whole);
   }
 
   // ---------------------------------------------------------------- internals
@@ -557,20 +564,17 @@ export class CorpusIndex {
   }
 
   private appendToList(k: number, id: number): void {
-    let list = this.lists[k];
-    if (list === PACKED) {
-      // Left packed: the new ids wait in a tail until the key is read (most keys a file touches are not).
+    const list = this.lists[k];
+    const length = this.lengths[k];
+    if (list === PACKED || length === list.length || this.tails.has(k)) {
+      // A list packed or full is not decoded or grown now: the new ids wait in a
+      // tail until the key is read (most keys a file touches are not; a decoded list
+      // has no spare room).
       const tail = this.tails.get(k);
       if (tail) tail.push(id);
       else this.tails.set(k, [id]);
-      this.lengths[k]++;
+      this.lengths[k] = length + 1;
       return;
-    }
-    const length = this.lengths[k];
-    if (length === list.length) {
-      const grown = new Int32Array(length + (length >> 1) + 4);
-      grown.set(list.subarray(0, length));
-      list = this.lists[k] = grown;
     }
     list[length] = id;
     this.lengths[k] = length + 1;
