@@ -145,21 +145,10 @@ export function unpackList(packed: PackedPostings, k: number, spare = 0): Int32A
 
 /** The last id of key k's packed list (-1 when it is empty), without decoding it into an array. */
 export function lastIdOf(packed: PackedPostings, k: number): number {
-  const bytes = packed.bytes;
-  const end = packed.offsets[k + 1];
-  let at = packed.offsets[k];
+  const reader = new ByteReader(packed.bytes.subarray(0, packed.offsets[k + 1]));
+  reader.at = packed.offsets[k];
   let id = -1;
-  for (let i = 0; i < packed.counts[k]; i++) {
-    let byte = bytes[at++];
-    let gap = byte & 0x7f;
-    let shift = 7;
-    while (byte & 0x80) {
-      byte = bytes[at++];
-      gap |= (byte & 0x7f) << shift;
-      shift += 7;
-    }
-    id = i === 0 ? gap >>> 0 : id + (gap >>> 0);
-  }
-  if (at !== end) throw new Error(`packed postings of key ${k}: not its bytes`);
+  for (let i = 0; i < packed.counts[k]; i++) id = i === 0 ? reader.varint() : id + reader.varint();
+  if (!reader.done) throw new Error(`packed postings of key ${k}: not its bytes`);
   return id;
 }

@@ -11,7 +11,7 @@
 // the index is read, the runs and the rest of the log become one
 // PackedPostings after whatever the index already held (CorpusIndex.settle).
 
-import { ByteWriter, type PackedPostings } from './packedPostings.js';
+import { ByteReader, ByteWriter, type PackedPostings } from './packedPostings.js';
 
 /** Pairs per chunk: 16 MB of log, sealed into a run of ~1.5 bytes per pair. */
 const CHUNK = 1 << 21;
@@ -200,17 +200,10 @@ function appendContinued(out: ByteWriter, bytes: Uint8Array, from: number, to: n
     out.bytes(bytes.subarray(from, to));
     return;
   }
-  let at = from;
-  let byte = bytes[at++];
-  let first = byte & 0x7f;
-  let shift = 7;
-  while (byte & 0x80) {
-    byte = bytes[at++];
-    first |= (byte & 0x7f) << shift;
-    shift += 7;
-  }
-  first >>>= 0;
+  const reader = new ByteReader(bytes.subarray(0, to));
+  reader.at = from;
+  const first = reader.varint();
   if (first <= last) throw new Error('posting log: ids out of order');
   out.varint(first - last);
-  out.bytes(bytes.subarray(at, to));
+  out.bytes(bytes.subarray(reader.at, to));
 }
